@@ -1,0 +1,24 @@
+export {
+  compareDates,
+  datePrecision,
+  earliestDay,
+  isDateAfter,
+  isDateBefore,
+  isDateOnOrAfter,
+  isDateOnOrBefore,
+  isPartialDate,
+  isSameDate,
+  latestDay,
+  parsePartialDate,
+  safeParsePartialDate,
+  shiftDate,
+  shiftDateRange,
+  toDateRange,
+  type CalendarDate,
+  type DatePrecision,
+  type DateRange,
+  type PartialDate,
+  type TriState,
+} from "./partialDate.js";
+export { parseChineseDate, safeParseChineseDate, type ParseChineseDateOptions } from "./parseChineseDate.js";
+export { daysInMonth, isLeapYear } from "./calendar.js";
