@@ -6,3 +6,5 @@
  */
 export * from "./errors.js";
 export * from "./dates/index.js";
+export * from "./documents/index.js";
+export * from "./corpus/index.js";

@@ -73,6 +73,12 @@ export function issueFromZod(raw: z.core.$ZodIssue, basePath: IssuePath = []): P
       );
     }
     case "invalid_value":
+      if (input === undefined) {
+        return createIssue("missing-field", path, {
+          "zh-CN": `缺少必填字段（应为 ${quoteValues(raw.values)} 之一）`,
+          en: `Required field is missing (expected one of ${quoteValues(raw.values)})`,
+        });
+      }
       return createIssue(
         "invalid-value",
         path,

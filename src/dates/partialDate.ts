@@ -153,18 +153,40 @@ export function datePrecision(date: PartialDate): DatePrecision {
   return date.length === 4 ? "year" : date.length === 7 ? "month" : "day";
 }
 
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * The first day number a valid partial date may stand for (no allocation).
+ * @internal
+ */
+export function firstDayNumber(date: PartialDate): DayNumber {
+  const year = digits(date, 0, 4);
+  if (date.length === 4) return toDayNumber(year, 1, 1);
+  return toDayNumber(year, digits(date, 5, 2), date.length === 7 ? 1 : digits(date, 8, 2));
+}
+
+/**
+ * The last day number a valid partial date may stand for (no allocation).
+ * @internal
+ */
+export function lastDayNumber(date: PartialDate): DayNumber {
+  const year = digits(date, 0, 4);
+  if (date.length === 4) return toDayNumber(year, 12, 31);
+  const month = digits(date, 5, 2);
+  return toDayNumber(year, month, date.length === 7 ? daysInMonth(year, month) : digits(date, 8, 2));
+}
+
 /**
  * The first and last day numbers a partial date may stand for. Assumes a
- * valid date. Hot path of the corpus: no allocation besides the tuple.
+ * valid date.
  * @internal
  */
 export function dayBounds(date: PartialDate): [DayNumber, DayNumber] {
-  const year = Number(date.slice(0, 4));
-  if (date.length === 4) return [toDayNumber(year, 1, 1), toDayNumber(year, 12, 31)];
-  const month = Number(date.slice(5, 7));
-  if (date.length === 7) return [toDayNumber(year, month, 1), toDayNumber(year, month, daysInMonth(year, month))];
-  const d = toDayNumber(year, month, Number(date.slice(8, 10)));
-  return [d, d];
+  return [firstDayNumber(date), lastDayNumber(date)];
 }
 
 /**

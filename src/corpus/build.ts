@@ -1,0 +1,603 @@
+/**
+ * Building a corpus: validate the whole catalogue (structure with zod, then
+ * the semantics across documents), collect every problem at once, and only
+ * then build the indexes. Nothing is half-built.
+ *
+ * @module
+ * @internal
+ */
+import * as z from "zod";
+import { dayBounds, firstDayNumber, formatDayNumber, lastDayNumber } from "../dates/partialDate.js";
+import type { PartialDate } from "../dates/partialDate.js";
+import { addMonthsToDay } from "../dates/calendar.js";
+import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
+import { safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
+import {
+  ADMIN_LEVELS,
+  INSTRUMENT_RANKS,
+  PolicyDocumentSchema,
+  type PolicyDocument,
+  type RelationType,
+} from "../documents/schema.js";
+import { durationMonths, isGovernedBy, validityClassOf, type ValidityPolicy } from "../documents/validityPolicy.js";
+import { isCertainlyValidDocument } from "../documents/fastValidate.js";
+import { issueFromZod } from "../schema-issues.js";
+import type { StatusEvent } from "./status.js";
+import { buildAdjacency, cycleIn, cyclicComponents, type Adjacency } from "./graph.js";
+
+/** Relation type codes in the typed arrays. */
+export const REL = {
+  implements: 0,
+  basedOn: 1,
+  amends: 2,
+  repeals: 3,
+  replaces: 4,
+  declaresExpired: 5,
+  cites: 6,
+} as const satisfies Record<RelationType, number>;
+
+/** Relation type by code. @internal */
+export const REL_NAMES: readonly RelationType[] = ["implements", "basedOn", "amends", "repeals", "replaces", "declaresExpired", "cites"];
+
+/** Where a document's start date came from. */
+export type StartSource = "effectiveFrom" | "publishedOn" | "adoptedOn" | "documentNumber";
+
+/** Where a document's validity end came from. */
+export type EndSource = "validUntil" | "validityPeriod" | "policyDefault";
+
+/**
+ * The built, validated state of a corpus: plain arrays indexed by document
+ * position, so that statusAt and dueForEvaluation run over 1M documents
+ * without allocating per document.
+ * @internal
+ */
+export interface CorpusState {
+  readonly documents: readonly PolicyDocument[];
+  readonly numbers: ReadonlyArray<DocumentNumber | undefined>;
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly indexByNumber: ReadonlyMap<string, number>;
+  /** First day in force, as a day range; NaN when unknown. */
+  readonly startLo: Float64Array;
+  readonly startHi: Float64Array;
+  readonly startSource: ReadonlyArray<StartSource | undefined>;
+  /** Adoption (成文) day range used for the existence checks and the periodic evaluation; NaN when unknown. */
+  readonly bornLo: Float64Array;
+  readonly bornHi: Float64Array;
+  /** Last day in force by validity, as a day range; NaN when the document has no validity end. */
+  readonly endLo: Float64Array;
+  readonly endHi: Float64Array;
+  readonly endSource: ReadonlyArray<EndSource | undefined>;
+  /** Incoming lifecycle events per target (CSR): the acting document, type and date range. */
+  readonly eventStart: Int32Array;
+  readonly eventSource: Int32Array;
+  readonly eventType: Uint8Array;
+  readonly eventPartial: Uint8Array;
+  readonly eventLo: Float64Array;
+  readonly eventHi: Float64Array;
+  /** The relation index on the acting document (for dates and paths). */
+  readonly eventRelation: Int32Array;
+  /** Children by hierarchy relation (CSR over parents): who implements / is based on each document. */
+  readonly children: Adjacency;
+  readonly childType: Uint8Array;
+  /** Parents by hierarchy relation (CSR over children). */
+  readonly parents: Adjacency;
+  readonly parentType: Uint8Array;
+  readonly policy: ValidityPolicy;
+  /** 1 when the policy governs the document (normative, covered level and jurisdiction). */
+  readonly governed: Uint8Array;
+  readonly warnings: readonly PolicyEvalIssue[];
+  /** Memoised answers that do not depend on the date asked about (filled lazily). */
+  readonly memo: { readonly inForceSince: Array<StatusEvent | undefined> };
+}
+
+const RANK = new Map<string, number>(INSTRUMENT_RANKS.map((r, i) => [r, i]));
+const LEVEL = new Map<string, number>(ADMIN_LEVELS.map((l, i) => [l, i]));
+
+/** The serialised form of a corpus (see `corpus.toJSON()`). */
+export const CORPUS_FORMAT = "policy-eval.corpus/1";
+
+const CorpusEnvelopeSchema = z.object({ format: z.literal(CORPUS_FORMAT), documents: z.array(z.unknown()) }).strict();
+
+function documentsOf(input: unknown, issues: PolicyEvalIssue[]): readonly unknown[] | undefined {
+  if (Array.isArray(input)) return input;
+  const envelope = CorpusEnvelopeSchema.safeParse(input, { reportInput: true });
+  if (envelope.success) return envelope.data.documents;
+  issues.push(
+    createIssue("invalid-type", [], {
+      "zh-CN": `文件目录应为文件数组或 ${CORPUS_FORMAT} 格式的对象`,
+      en: `A catalogue must be an array of documents or a ${CORPUS_FORMAT} object`,
+    }),
+  );
+  return undefined;
+}
+
+function firstOrNaN(date: PartialDate | undefined): number {
+  return date === undefined ? Number.NaN : firstDayNumber(date);
+}
+
+function lastOrNaN(date: PartialDate | undefined): number {
+  return date === undefined ? Number.NaN : lastDayNumber(date);
+}
+
+function fmtRange(lo: number, hi: number): string {
+  return lo === hi ? formatDayNumber(lo) : `${formatDayNumber(lo)}…${formatDayNumber(hi)}`;
+}
+
+/**
+ * Validates a catalogue and builds its state, or throws one PolicyEvalError
+ * listing every problem (warnings included, marked as such).
+ * @internal
+ */
+export function buildCorpusState(input: unknown, policy: ValidityPolicy): CorpusState {
+  const issues: PolicyEvalIssue[] = [];
+  const raw = documentsOf(input, issues);
+  if (raw === undefined) throw new PolicyEvalError(issues);
+
+  // 1. Structure: every document through the schema, all issues kept.
+  const documents: PolicyDocument[] = [];
+  const inputIndex: number[] = [];
+  const invalid: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const value = raw[i];
+    // Valid documents are kept as given (the schema has no transforms, so its output would equal them).
+    if (isCertainlyValidDocument(value)) {
+      documents.push(value);
+      inputIndex.push(i);
+      continue;
+    }
+    const result = PolicyDocumentSchema.safeParse(raw[i], { reportInput: true });
+    if (result.success) {
+      documents.push(result.data);
+      inputIndex.push(i);
+    } else {
+      invalid.push(i);
+      for (const zi of result.error.issues) issues.push(issueFromZod(zi, [i]));
+    }
+  }
+  const n = documents.length;
+  // With invalid documents about, identity checks use every readable raw id.
+  const rawIds = invalid.length > 0 ? checkInvalidDocuments(raw, invalid, issues) : undefined;
+
+  // 2. Identity: ids and document numbers.
+  const indexById = new Map<string, number>();
+  const indexByNumber = new Map<string, number>();
+  // Filled, not `new Array(n)`: V8 keeps a presized array above 100k slots in slow dictionary mode.
+  const numbers: Array<DocumentNumber | undefined> = filled(n, undefined);
+  const warnings: PolicyEvalIssue[] = [];
+  for (let k = 0; k < n; k++) {
+    const doc = documents[k]!;
+    const at = inputIndex[k]!;
+    const seen = indexById.get(doc.id);
+    const first = rawIds === undefined ? (seen === undefined ? at : inputIndex[seen]!) : rawIds.get(doc.id)!;
+    if (first !== at) {
+      issues.push(
+        createIssue(
+          "duplicate-id",
+          [at, "id"],
+          { "zh-CN": `文件标识重复：${doc.id}（与第 ${first} 项相同）`, en: `Duplicate id ${doc.id} (same as item ${first})` },
+          { params: { id: doc.id, firstIndex: first } },
+        ),
+      );
+    }
+    if (seen === undefined) indexById.set(doc.id, k);
+    if (doc.number !== undefined) {
+      const parsed = safeParseDocumentNumber(doc.number);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          issues.push(createIssue(issue.code, [at, "number", ...issue.path], issue.messages, issue.params === undefined ? {} : { params: issue.params }));
+        }
+        continue;
+      }
+      numbers[k] = parsed.data;
+      for (const warning of parsed.warnings) {
+        warnings.push(
+          createIssue("nonstandard-document-number", [at, "number"], warning.messages, {
+            severity: "warning",
+            params: { warning: warning.code, text: doc.number, canonical: parsed.data.canonical },
+          }),
+        );
+      }
+      // The canonical spelling is one-to-one with the identity (kind, issuer code, year, serial).
+      const key = parsed.data.canonical;
+      const other = indexByNumber.get(key);
+      if (other !== undefined) {
+        issues.push(
+          createIssue(
+            "duplicate-number",
+            [at, "number"],
+            {
+              "zh-CN": `发文字号重复：${parsed.data.canonical}（与文件 ${documents[other]!.id} 相同）`,
+              en: `Duplicate document number ${parsed.data.canonical} (same as document ${documents[other]!.id})`,
+            },
+            { params: { number: parsed.data.canonical, otherId: documents[other]!.id } },
+          ),
+        );
+      } else {
+        indexByNumber.set(key, k);
+      }
+    }
+  }
+
+  // 3. Dates: start, adoption, validity end.
+  const startLo = new Float64Array(n);
+  const startHi = new Float64Array(n);
+  const bornLo = new Float64Array(n);
+  const bornHi = new Float64Array(n);
+  const endLo = new Float64Array(n);
+  const endHi = new Float64Array(n);
+  const startSource: Array<StartSource | undefined> = filled(n, undefined);
+  const endSource: Array<EndSource | undefined> = filled(n, undefined);
+  for (let k = 0; k < n; k++) {
+    const doc = documents[k]!;
+    const year = numbers[k]?.year;
+    // The year inside a document number is a year-precision date (the number is assigned when the document is issued).
+    const numberDate = year === undefined ? undefined : (String(year) as PartialDate);
+    const startDate = doc.effectiveFrom ?? doc.publishedOn ?? doc.adoptedOn ?? numberDate;
+    startSource[k] =
+      doc.effectiveFrom !== undefined ? "effectiveFrom" : doc.publishedOn !== undefined ? "publishedOn" : doc.adoptedOn !== undefined ? "adoptedOn" : numberDate !== undefined ? "documentNumber" : undefined;
+    startLo[k] = firstOrNaN(startDate);
+    startHi[k] = lastOrNaN(startDate);
+    const bornDate = doc.adoptedOn ?? doc.publishedOn ?? doc.effectiveFrom ?? numberDate;
+    bornLo[k] = firstOrNaN(bornDate);
+    bornHi[k] = lastOrNaN(bornDate);
+
+    let end: [number, number] = [Number.NaN, Number.NaN];
+    let source: EndSource | undefined;
+    if (doc.validUntil !== undefined) {
+      end = dayBounds(doc.validUntil);
+      source = "validUntil";
+    } else {
+      let period: number | undefined;
+      if (doc.validityPeriod !== undefined) {
+        period = durationMonths(doc.validityPeriod);
+        source = "validityPeriod";
+      } else if (isGovernedBy(policy, doc)) {
+        period = defaultValidityMonths(policy, doc.title);
+        if (period !== undefined) source = "policyDefault";
+      }
+      // In force for `period` months from the first day: the last day is the day before the anniversary.
+      // A length without a known start leaves the end unknown (NaN) while endSource says a length exists.
+      if (period !== undefined && !Number.isNaN(startLo[k]!)) {
+        end = [addMonthsToDay(startLo[k]!, period) - 1, addMonthsToDay(startHi[k]!, period) - 1];
+      }
+    }
+    endSource[k] = source;
+    [endLo[k], endHi[k]] = end;
+    if (!Number.isNaN(end[0]) && !Number.isNaN(startLo[k]!) && end[1] < startLo[k]!) {
+      issues.push(
+        createIssue(
+          "validity-before-start",
+          [inputIndex[k]!, doc.validUntil !== undefined ? "validUntil" : "validityPeriod"],
+          {
+            "zh-CN": `有效期截止（${fmtRange(end[0], end[1])}）早于施行日期（${fmtRange(startLo[k]!, startHi[k]!)}）`,
+            en: `Validity ends (${fmtRange(end[0], end[1])}) before the document takes effect (${fmtRange(startLo[k]!, startHi[k]!)})`,
+          },
+        ),
+      );
+    }
+    const maxMonths = policy.validity === undefined ? undefined : maxValidityMonths(policy, doc.title);
+    if (maxMonths !== undefined && isGovernedBy(policy, doc) && !Number.isNaN(end[0]) && !Number.isNaN(startLo[k]!) && end[0] > addMonthsToDay(startHi[k]!, maxMonths) - 1) {
+      warnings.push(
+        createIssue(
+          "validity-exceeds-maximum",
+          [inputIndex[k]!, doc.validUntil !== undefined ? "validUntil" : "validityPeriod"],
+          {
+            "zh-CN": `有效期超过${policy.name["zh-CN"]}规定的上限（${maxMonths / 12} 年）`,
+            en: `The validity period exceeds the ${maxMonths / 12}-year maximum of ${policy.name.en}`,
+          },
+          { severity: "warning", params: { maxMonths, basis: policy.validity?.basis } },
+        ),
+      );
+    }
+  }
+
+  // 4. Relations: targets, dates, rank; edge lists for the indexes.
+  const evTarget: number[] = [];
+  const evSource: number[] = [];
+  const evType: number[] = [];
+  const evPartial: number[] = [];
+  const evLo: number[] = [];
+  const evHi: number[] = [];
+  const evRel: number[] = [];
+  const hFrom: number[] = [];
+  const hTo: number[] = [];
+  const hType: number[] = [];
+  const lFrom: number[] = [];
+  const lTo: number[] = [];
+  const hEdgeRel: number[] = [];
+  const lEdgeRel: number[] = [];
+  const rank = Uint8Array.from(documents, (d) => RANK.get(d.instrumentRank)!);
+  const level = Uint8Array.from(documents, (d) => LEVEL.get(d.adminLevel)!);
+  for (let k = 0; k < n; k++) {
+    const doc = documents[k]!;
+    const at = inputIndex[k]!;
+    const relations = doc.relations ?? [];
+    for (let j = 0; j < relations.length; j++) {
+      const rel = relations[j]!;
+      const t = indexById.get(rel.target);
+      if (t === undefined) {
+        if (rawIds?.has(rel.target) === true) continue; // the target exists but is invalid: reported there
+        issues.push(
+          createIssue(
+            "unknown-reference",
+            [at, "relations", j, "target"],
+            { "zh-CN": `引用了目录中不存在的文件：${rel.target}`, en: `Unknown document referenced: ${rel.target}` },
+            { params: { target: rel.target } },
+          ),
+        );
+        continue;
+      }
+      if (t === k) {
+        issues.push(
+          createIssue("self-relation", [at, "relations", j, "target"], {
+            "zh-CN": `文件不能与自身建立关系（${rel.type}）`,
+            en: `A document cannot relate to itself (${rel.type})`,
+          }),
+        );
+        continue;
+      }
+      const code = REL[rel.type];
+      const lo = rel.on === undefined ? startLo[k]! : firstDayNumber(rel.on);
+      const hi = rel.on === undefined ? startHi[k]! : lastDayNumber(rel.on);
+      // A relation dated before its own document existed cannot be right.
+      if (rel.on !== undefined && !Number.isNaN(bornLo[k]!) && hi < bornLo[k]!) {
+        issues.push(
+          createIssue(
+            "relation-before-document",
+            [at, "relations", j, "on"],
+            {
+              "zh-CN": `关系日期 ${rel.on} 早于文件 ${doc.id} 的成文日期（${fmtRange(bornLo[k]!, bornHi[k]!)}）`,
+              en: `Relation dated ${rel.on}, before document ${doc.id} existed (${fmtRange(bornLo[k]!, bornHi[k]!)})`,
+            },
+            { params: { on: rel.on } },
+          ),
+        );
+      }
+      if (code === REL.implements || code === REL.basedOn) {
+        hFrom.push(k);
+        hTo.push(t);
+        hType.push(code);
+        hEdgeRel.push(j);
+        const target = documents[t]!;
+        if (rank[t]! > rank[k]!) {
+          warnings.push(
+            createIssue(
+              "parent-lower-rank",
+              [at, "relations", j, "target"],
+              {
+                "zh-CN": `上位文件 ${target.id} 的效力位阶（${target.instrumentRank}）低于本文件（${doc.instrumentRank}）`,
+                en: `Parent ${target.id} ranks lower (${target.instrumentRank}) than this document (${doc.instrumentRank})`,
+              },
+              { severity: "warning", params: { parent: target.id } },
+            ),
+          );
+        }
+        if (level[t]! > level[k]!) {
+          warnings.push(
+            createIssue(
+              "parent-lower-level",
+              [at, "relations", j, "target"],
+              {
+                "zh-CN": `上位文件 ${target.id} 的行政层级（${target.adminLevel}）低于本文件（${doc.adminLevel}）`,
+                en: `Parent ${target.id} is at a lower administrative level (${target.adminLevel}) than this document (${doc.adminLevel})`,
+              },
+              { severity: "warning", params: { parent: target.id } },
+            ),
+          );
+        }
+      } else if (code !== REL.cites) {
+        lFrom.push(k);
+        lTo.push(t);
+        lEdgeRel.push(j);
+        evTarget.push(t);
+        evSource.push(k);
+        evType.push(code);
+        evPartial.push(rel.partial === true ? 1 : 0);
+        evLo.push(lo);
+        evHi.push(hi);
+        evRel.push(j);
+        // An amendment or repeal cannot take effect before its target existed.
+        if (!Number.isNaN(hi) && !Number.isNaN(bornLo[t]!) && hi < bornLo[t]!) {
+          issues.push(
+            createIssue(
+              "relation-before-target",
+              [at, "relations", j, rel.on === undefined ? "target" : "on"],
+              {
+                "zh-CN": `${rel.type} 关系的日期（${fmtRange(lo, hi)}）早于目标文件 ${rel.target} 的成文日期（${fmtRange(bornLo[t]!, bornHi[t]!)}）`,
+                en: `The ${rel.type} relation is dated ${fmtRange(lo, hi)}, before its target ${rel.target} existed (${fmtRange(bornLo[t]!, bornHi[t]!)})`,
+              },
+              { params: { target: rel.target } },
+            ),
+          );
+        }
+      }
+    }
+  }
+
+  // 5. Cycles, in the hierarchy and in the lifecycle relations.
+  const parents = buildAdjacency(n, hFrom, hTo);
+  const lifecycle = buildAdjacency(n, lFrom, lTo);
+  reportCycles(n, parents, hFrom, hTo, hEdgeRel, inputIndex, documents, "hierarchy", issues);
+  reportCycles(n, lifecycle, lFrom, lTo, lEdgeRel, inputIndex, documents, "lifecycle", issues);
+
+  if (issues.length > 0) {
+    // Every problem at once, in input order (warnings too, marked as such).
+    const all = [...issues, ...warnings].map((issue, order) => ({ issue, order }));
+    all.sort((a, b) => firstIndex(a.issue) - firstIndex(b.issue) || a.order - b.order);
+    throw new PolicyEvalError(all.map((x) => x.issue));
+  }
+
+  const children = buildAdjacency(n, hTo, hFrom);
+  const events = buildAdjacency(n, evTarget, evTarget.map((_, e) => e));
+  const m = evTarget.length;
+  const eventSource = new Int32Array(m);
+  const eventType = new Uint8Array(m);
+  const eventPartial = new Uint8Array(m);
+  const eventLo = new Float64Array(m);
+  const eventHi = new Float64Array(m);
+  const eventRelation = new Int32Array(m);
+  for (let slot = 0; slot < m; slot++) {
+    const e = events.targets[slot]!;
+    eventSource[slot] = evSource[e]!;
+    eventType[slot] = evType[e]!;
+    eventPartial[slot] = evPartial[e]!;
+    eventLo[slot] = evLo[e]!;
+    eventHi[slot] = evHi[e]!;
+    eventRelation[slot] = evRel[e]!;
+  }
+
+  return {
+    documents,
+    numbers,
+    indexById,
+    indexByNumber,
+    startLo,
+    startHi,
+    startSource,
+    bornLo,
+    bornHi,
+    endLo,
+    endHi,
+    endSource,
+    eventStart: events.start,
+    eventSource,
+    eventType,
+    eventPartial,
+    eventLo,
+    eventHi,
+    eventRelation,
+    children,
+    childType: typesInOrder(n, hTo, hType),
+    parents,
+    parentType: typesInOrder(n, hFrom, hType),
+    policy,
+    memo: { inForceSince: filled(n, undefined) },
+    governed: Uint8Array.from(documents, (doc) => (isGovernedBy(policy, doc) ? 1 : 0)),
+    warnings,
+  };
+}
+
+/**
+ * Documents that failed the schema still take part in the identity and
+ * reference checks where their id and relations are readable, so one run
+ * reports every problem.
+ */
+function checkInvalidDocuments(raw: readonly unknown[], invalid: readonly number[], issues: PolicyEvalIssue[]): Map<string, number> {
+  const idOf = (value: unknown): string | undefined => {
+    const id = (value as { id?: unknown } | null | undefined)?.id;
+    return typeof id === "string" && id.trim() !== "" ? id.trim() : undefined;
+  };
+  const known = new Map<string, number>();
+  for (let i = 0; i < raw.length; i++) {
+    const id = idOf(raw[i]);
+    if (id !== undefined && !known.has(id)) known.set(id, i);
+  }
+  for (const i of invalid) {
+    const id = idOf(raw[i]);
+    const first = id === undefined ? undefined : known.get(id);
+    if (id !== undefined && first !== undefined && first !== i) {
+      issues.push(
+        createIssue(
+          "duplicate-id",
+          [i, "id"],
+          { "zh-CN": `文件标识重复：${id}（与第 ${first} 项相同）`, en: `Duplicate id ${id} (same as item ${first})` },
+          { params: { id, firstIndex: first } },
+        ),
+      );
+    }
+    const relations = (raw[i] as { relations?: unknown } | null | undefined)?.relations;
+    if (!Array.isArray(relations)) continue;
+    relations.forEach((rel: unknown, j) => {
+      const target = (rel as { target?: unknown } | null | undefined)?.target;
+      if (typeof target === "string" && target.trim() !== "" && !known.has(target.trim())) {
+        issues.push(
+          createIssue(
+            "unknown-reference",
+            [i, "relations", j, "target"],
+            { "zh-CN": `引用了目录中不存在的文件：${target}`, en: `Unknown document referenced: ${target}` },
+            { params: { target } },
+          ),
+        );
+      }
+    });
+  }
+  return known;
+}
+
+/** An array of n copies of value, in V8's fast (packed) element mode. @internal */
+export function filled<T>(n: number, value: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(value);
+  return out;
+}
+
+function firstIndex(issue: PolicyEvalIssue): number {
+  const head = issue.path[0];
+  return typeof head === "number" ? head : -1;
+}
+
+/** Edge types laid out in the same order buildAdjacency lays out targets. */
+function typesInOrder(n: number, from: readonly number[], types: readonly number[]): Uint8Array {
+  const start = new Int32Array(n + 1);
+  for (const f of from) start[f + 1]! += 1;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const out = new Uint8Array(from.length);
+  for (let e = 0; e < from.length; e++) out[start[from[e]!]!++] = types[e]!;
+  return out;
+}
+
+function defaultValidityMonths(policy: ValidityPolicy, title: string): number | undefined {
+  const validity = policy.validity;
+  if (validity === undefined) return undefined;
+  const cls = validityClassOf(title);
+  const d = cls === "provisional" ? validity.provisional : cls === "announcement" ? validity.announcement : validity.default;
+  return d === undefined ? undefined : durationMonths(d);
+}
+
+function maxValidityMonths(policy: ValidityPolicy, title: string): number | undefined {
+  const validity = policy.validity;
+  if (validity === undefined) return undefined;
+  const cls = validityClassOf(title);
+  const d = cls === "provisional" ? validity.provisional : cls === "announcement" ? validity.announcement : validity.maximum;
+  return d === undefined ? undefined : durationMonths(d);
+}
+
+function reportCycles(
+  n: number,
+  adj: Adjacency,
+  from: readonly number[],
+  to: readonly number[],
+  edgeRelation: readonly number[],
+  inputIndex: readonly number[],
+  documents: readonly PolicyDocument[],
+  kind: "hierarchy" | "lifecycle",
+  issues: PolicyEvalIssue[],
+): void {
+  const components = cyclicComponents(n, adj);
+  if (components.length === 0) return;
+  // Index the first edge of each (from, to) pair to point the issue at a relation.
+  const edgeOf = new Map<string, number>();
+  for (let e = 0; e < from.length; e++) {
+    const key = `${from[e]}>${to[e]}`;
+    if (!edgeOf.has(key)) edgeOf.set(key, e);
+  }
+  for (const component of components) {
+    const cycle = cycleIn(component, adj);
+    const ids = cycle.map((v) => documents[v]!.id);
+    const e = edgeOf.get(`${cycle[0]}>${cycle[1]}`)!;
+    const at = inputIndex[from[e]!]!;
+    const j = edgeRelation[e]!;
+    const label = kind === "hierarchy" ? { zh: "上下位关系", en: "hierarchy (implements/basedOn)" } : { zh: "修改/废止关系", en: "amend/repeal" };
+    issues.push(
+      createIssue(
+        "relation-cycle",
+        [at, "relations", j],
+        {
+          "zh-CN": `${label.zh}形成循环：${ids.join(" → ")}`,
+          en: `Cycle in the ${label.en} relations: ${ids.join(" → ")}`,
+        },
+        { params: { cycle: ids, kind } },
+      ),
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export { createCorpus, safeCreateCorpus, type Corpus, type CreateCorpusOptions, type RelatedDocument, type SerializedCorpus } from "./corpus.js";
+export { CORPUS_FORMAT, type EndSource, type StartSource } from "./build.js";
+export type { StatusAnswer, StatusEvent, StatusEventKind } from "./status.js";
+export type { DueBaseField, DueForEvaluationOptions, DueItem, DueRule, DueWindow } from "./due.js";
+export type { ChainLink, ImpactedDocument, ImpactQuery, ImpactResult, ParentChange } from "./impact.js";

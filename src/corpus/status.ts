@@ -1,0 +1,407 @@
+/**
+ * 时效性 on a date: computed from the document's dates and the events other
+ * documents cause (repeal, replacement, declaration of expiry, amendment),
+ * never stored. A partial date that cannot settle the question gives an
+ * `uncertain` answer listing every status still possible.
+ *
+ * @module
+ */
+import type { LocalizedMessage } from "../errors.js";
+import { formatDayNumber, type DateRange, type PartialDate, type TriState } from "../dates/partialDate.js";
+import { DOCUMENT_STATUS_LABELS, type DocumentStatus } from "../documents/schema.js";
+import { REL, type CorpusState } from "./build.js";
+
+/** What happened to a document, or is known about it, that bears on its status. */
+export type StatusEventKind =
+  | "notYetEffective"
+  | "inForceSince"
+  | "validityEnded"
+  | "repealed"
+  | "replaced"
+  | "declaredExpired"
+  | "partiallyRepealed"
+  | "amended";
+
+/** One event that bears on a document's status. */
+export interface StatusEvent {
+  /** What happened. */
+  readonly kind: StatusEventKind;
+  /** The acting document's id (for repeal, replacement, declaration, amendment). */
+  readonly by?: string | undefined;
+  /** The acting document's canonical 发文字号, when it has one. */
+  readonly byNumber?: string | undefined;
+  /** The date as recorded (partial dates kept), when it was recorded as one date. */
+  readonly date?: PartialDate | undefined;
+  /** The span of days it may fall on; absent when unknown. */
+  readonly range?: DateRange | undefined;
+  /** Whether it had certainly happened by the queried date (`certain`) or may have (`uncertain`). */
+  readonly certainty: "certain" | "uncertain";
+}
+
+/**
+ * The answer of `corpus.statusAt(id, date)`.
+ *
+ * @example
+ * ```ts
+ * import { createCorpus } from "policy-eval";
+ * import { qingyuanDocuments } from "policy-eval/examples";
+ * const corpus = createCorpus(qingyuanDocuments);
+ * const answer = corpus.statusAt("gbf-2016-13", "2021-08-20");
+ * answer.status; //=> "in_force"
+ * answer.certainty; //=> "certain"
+ * ```
+ */
+export interface StatusAnswer {
+  /** The document. */
+  readonly id: string;
+  /** The date asked about. */
+  readonly date: PartialDate;
+  /**
+   * 时效性. When uncertain, the status that holds if every uncertain event
+   * has not happened yet; {@link StatusAnswer.possibleStatuses} lists the rest.
+   */
+  readonly status: DocumentStatus;
+  /** `certain` when the dates on record settle it. */
+  readonly certainty: "certain" | "uncertain";
+  /** Every status the document may have on that date (one when certain). */
+  readonly possibleStatuses: readonly DocumentStatus[];
+  /** 已修改 — whether an amendment had taken effect by the date. */
+  readonly amended: TriState;
+  /** The amendments that had, or may have, taken effect by the date. */
+  readonly amendments: readonly StatusEvent[];
+  /** The event or date that decided the status. */
+  readonly decidedBy: StatusEvent;
+  /** Other events that make the answer uncertain. */
+  readonly uncertainEvents: readonly StatusEvent[];
+  /** One sentence saying why, in zh-CN and en. */
+  readonly explanation: LocalizedMessage;
+}
+
+const KIND_OF_EVENT: Readonly<Record<number, StatusEventKind>> = {
+  [REL.repeals]: "repealed",
+  [REL.replaces]: "replaced",
+  [REL.declaresExpired]: "declaredExpired",
+  [REL.amends]: "amended",
+};
+
+const STATUS_OF_KIND: Readonly<Partial<Record<StatusEventKind, DocumentStatus>>> = {
+  validityEnded: "expired",
+  repealed: "repealed",
+  replaced: "repealed",
+  declaredExpired: "expired",
+  partiallyRepealed: "partially_in_force",
+};
+
+const EMPTY: readonly never[] = Object.freeze([]);
+const ONLY: Readonly<Record<DocumentStatus, readonly DocumentStatus[]>> = Object.freeze({
+  not_yet_in_force: Object.freeze(["not_yet_in_force"] as const),
+  in_force: Object.freeze(["in_force"] as const),
+  partially_in_force: Object.freeze(["partially_in_force"] as const),
+  expired: Object.freeze(["expired"] as const),
+  repealed: Object.freeze(["repealed"] as const),
+});
+
+/** yes = certainly happened by the queried span, no = certainly not, maybe otherwise. */
+type Happened = 0 | 1 | 2;
+const NO: Happened = 0;
+const YES: Happened = 1;
+const MAYBE: Happened = 2;
+
+/** An event that takes effect on day [lo, hi], asked about the span [d0, d1]. */
+function happened(lo: number, hi: number, d0: number, d1: number): Happened {
+  if (Number.isNaN(lo)) return MAYBE; // date unknown
+  if (hi <= d0) return YES;
+  if (lo > d1) return NO;
+  return MAYBE;
+}
+
+function rangeOf(lo: number, hi: number): DateRange | undefined {
+  return Number.isNaN(lo) ? undefined : { earliest: formatDayNumber(lo), latest: formatDayNumber(hi) };
+}
+
+interface Candidate {
+  readonly kind: StatusEventKind;
+  readonly lo: number;
+  readonly hi: number;
+  readonly h: Happened;
+  readonly slot: number; // event slot, -1 for the validity end
+}
+
+/** @internal */
+export function computeStatus(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number): StatusAnswer {
+  const started = happened(state.startLo[k]!, state.startHi[k]!, d0, d1);
+  const startEvent = (certainty: "certain" | "uncertain", kind: StatusEventKind): StatusEvent => {
+    // The start event does not depend on the date asked about: build it once per document and kind.
+    const cache = kind === "inForceSince" && certainty === "certain" ? state.memo.inForceSince : undefined;
+    const cached = cache?.[k];
+    if (cached !== undefined) return cached;
+    const event: StatusEvent = Object.freeze({ kind, date: startDateOf(state, k), range: rangeOf(state.startLo[k]!, state.startHi[k]!), certainty });
+    if (cache !== undefined) cache[k] = event;
+    return event;
+  };
+
+  if (started === NO) {
+    return answer(state, k, date, "not_yet_in_force", ONLY.not_yet_in_force, startEvent("certain", "notYetEffective"), EMPTY, EMPTY, false);
+  }
+
+  if (started === YES && state.endSource[k] === undefined && state.eventStart[k] === state.eventStart[k + 1]) {
+    // The common case: in force since its start, nothing has happened to it.
+    return answer(state, k, date, "in_force", ONLY.in_force, startEvent("certain", "inForceSince"), EMPTY, EMPTY, false);
+  }
+
+  // Terminating and partial events that happened, or may have, by the date.
+  const candidates: Candidate[] = [];
+  if (state.endSource[k] !== undefined) {
+    const lo = state.endLo[k]!;
+    const hi = state.endHi[k]!;
+    // Expired from the day after the last valid day.
+    const h = happened(lo + 1, hi + 1, d0, d1);
+    if (h !== NO) candidates.push({ kind: "validityEnded", lo: lo + 1, hi: hi + 1, h, slot: -1 });
+  }
+  const amendments: StatusEvent[] = [];
+  let amended: TriState = false;
+  for (let slot = state.eventStart[k]!; slot < state.eventStart[k + 1]!; slot++) {
+    const lo = state.eventLo[slot]!;
+    const hi = state.eventHi[slot]!;
+    const h = happened(lo, hi, d0, d1);
+    if (h === NO) continue;
+    const type = state.eventType[slot]!;
+    if (type === REL.amends) {
+      amendments.push(eventOf(state, slot, "amended", h));
+      amended = h === YES ? true : amended === true ? true : "uncertain";
+      continue;
+    }
+    const kind = type === REL.repeals && state.eventPartial[slot] === 1 ? "partiallyRepealed" : KIND_OF_EVENT[type]!;
+    candidates.push({ kind, lo, hi, h, slot });
+  }
+
+  // The earliest event that certainly happened decides; others that may have come first stay possible.
+  let decided: Candidate | undefined;
+  let partial: Candidate | undefined;
+  for (const c of candidates) {
+    if (c.h !== YES) continue;
+    if (c.kind === "partiallyRepealed") {
+      if (partial === undefined || c.lo < partial.lo) partial = c;
+    } else if (decided === undefined || c.lo < decided.lo || (c.lo === decided.lo && c.hi < decided.hi)) {
+      decided = c;
+    }
+  }
+  const possible = new Set<DocumentStatus>();
+  let status: DocumentStatus;
+  let decidedBy: StatusEvent;
+  const uncertain: StatusEvent[] = [];
+  if (decided !== undefined) {
+    status = STATUS_OF_KIND[decided.kind]!;
+    decidedBy = candidateEvent(state, k, decided);
+    possible.add(status);
+    for (const c of candidates) {
+      // A different full termination whose span overlaps the decider's may have come first.
+      if (c === decided || c.kind === "partiallyRepealed" || STATUS_OF_KIND[c.kind] === status) continue;
+      if (Number.isNaN(c.lo) || c.lo <= decided.hi) {
+        possible.add(STATUS_OF_KIND[c.kind]!);
+        uncertain.push(candidateEvent(state, k, c));
+      }
+    }
+  } else {
+    status = partial !== undefined ? "partially_in_force" : started === YES ? "in_force" : "not_yet_in_force";
+    decidedBy =
+      partial !== undefined ? candidateEvent(state, k, partial) : startEvent(started === YES ? "certain" : "uncertain", started === YES ? "inForceSince" : "notYetEffective");
+    possible.add(status);
+    if (started === MAYBE) {
+      possible.add("not_yet_in_force");
+      possible.add(partial !== undefined ? "partially_in_force" : "in_force");
+    }
+    for (const c of candidates) {
+      if (c.h !== MAYBE) continue;
+      possible.add(STATUS_OF_KIND[c.kind]!);
+      uncertain.push(candidateEvent(state, k, c));
+    }
+  }
+  if (started === MAYBE && decided === undefined && state.startSource[k] === undefined) {
+    // No date at all on record: whether it has started is unknown.
+    decidedBy = { kind: "notYetEffective", certainty: "uncertain" };
+  }
+  return answer(state, k, date, status, possible.size === 1 ? ONLY[status] : [...possible], decidedBy, uncertain, amendments, amended);
+}
+
+function startDateOf(state: CorpusState, k: number): PartialDate | undefined {
+  const doc = state.documents[k]!;
+  switch (state.startSource[k]) {
+    case "effectiveFrom":
+      return doc.effectiveFrom;
+    case "publishedOn":
+      return doc.publishedOn;
+    case "adoptedOn":
+      return doc.adoptedOn;
+    case "documentNumber":
+      return String(state.numbers[k]!.year) as PartialDate;
+    default:
+      return undefined;
+  }
+}
+
+function eventOf(state: CorpusState, slot: number, kind: StatusEventKind, h: Happened): StatusEvent {
+  const source = state.eventSource[slot]!;
+  const relation = state.documents[source]!.relations![state.eventRelation[slot]!]!;
+  return {
+    kind,
+    by: state.documents[source]!.id,
+    byNumber: state.numbers[source]?.canonical,
+    date: relation.on ?? startDateOf(state, source),
+    range: rangeOf(state.eventLo[slot]!, state.eventHi[slot]!),
+    certainty: h === YES ? "certain" : "uncertain",
+  };
+}
+
+function candidateEvent(state: CorpusState, k: number, c: Candidate): StatusEvent {
+  if (c.slot >= 0) return eventOf(state, c.slot, c.kind, c.h);
+  const doc = state.documents[k]!;
+  return {
+    kind: "validityEnded",
+    date: state.endSource[k] === "validUntil" ? doc.validUntil : undefined,
+    range: rangeOf(c.lo - 1, c.hi - 1),
+    certainty: c.h === YES ? "certain" : "uncertain",
+  };
+}
+
+const STATUS_ORDER: readonly DocumentStatus[] = ["not_yet_in_force", "in_force", "partially_in_force", "expired", "repealed"];
+
+/**
+ * A status answer. A class so that the explanation, rarely read in a sweep
+ * over a million documents, is built on first read without a closure per
+ * answer; `toJSON` includes it.
+ */
+class StatusAnswerRecord implements StatusAnswer {
+  readonly #state: CorpusState;
+  readonly #k: number;
+  #explanation: LocalizedMessage | undefined;
+  readonly id: string;
+  readonly date: PartialDate;
+  readonly status: DocumentStatus;
+  readonly certainty: "certain" | "uncertain";
+  readonly possibleStatuses: readonly DocumentStatus[];
+  readonly amended: TriState;
+  readonly amendments: readonly StatusEvent[];
+  readonly decidedBy: StatusEvent;
+  readonly uncertainEvents: readonly StatusEvent[];
+
+  constructor(
+    state: CorpusState,
+    k: number,
+    date: PartialDate,
+    status: DocumentStatus,
+    possibleStatuses: readonly DocumentStatus[],
+    decidedBy: StatusEvent,
+    uncertainEvents: readonly StatusEvent[],
+    amendments: readonly StatusEvent[],
+    amended: TriState,
+  ) {
+    this.#state = state;
+    this.#k = k;
+    this.id = state.documents[k]!.id;
+    this.date = date;
+    this.status = status;
+    this.certainty = possibleStatuses.length === 1 && decidedBy.certainty === "certain" ? "certain" : "uncertain";
+    this.possibleStatuses = possibleStatuses;
+    this.amended = amended;
+    this.amendments = amendments;
+    this.decidedBy = decidedBy;
+    this.uncertainEvents = uncertainEvents;
+  }
+
+  get explanation(): LocalizedMessage {
+    this.#explanation ??= explain(this.#state, this.#k, this.date, this.status, this.certainty, this.possibleStatuses, this.decidedBy, this.amended);
+    return this.#explanation;
+  }
+
+  toJSON(): StatusAnswer {
+    const { id, date, status, certainty, possibleStatuses, amended, amendments, decidedBy, uncertainEvents, explanation } = this;
+    return { id, date, status, certainty, possibleStatuses, amended, amendments, decidedBy, uncertainEvents, explanation };
+  }
+}
+
+function answer(
+  state: CorpusState,
+  k: number,
+  date: PartialDate,
+  status: DocumentStatus,
+  possible: readonly DocumentStatus[],
+  decidedBy: StatusEvent,
+  uncertainEvents: readonly StatusEvent[],
+  amendments: readonly StatusEvent[],
+  amended: TriState,
+): StatusAnswer {
+  const possibleStatuses = possible.length === 1 ? possible : STATUS_ORDER.filter((s) => possible.includes(s));
+  return new StatusAnswerRecord(
+    state,
+    k,
+    date,
+    status,
+    possibleStatuses,
+    decidedBy,
+    uncertainEvents.length === 0 ? EMPTY : uncertainEvents,
+    amendments.length === 0 ? EMPTY : amendments,
+    amended,
+  );
+}
+
+function when(event: StatusEvent): { zh: string; en: string } {
+  const d = event.date ?? (event.range === undefined ? undefined : event.range.earliest === event.range.latest ? event.range.earliest : `${event.range.earliest}…${event.range.latest}`);
+  return d === undefined ? { zh: "（日期不详）", en: " (date unknown)" } : { zh: `于 ${d} `, en: ` on ${d}` };
+}
+
+function byWhom(event: StatusEvent): string {
+  return event.byNumber ?? event.by ?? "";
+}
+
+function explain(
+  state: CorpusState,
+  k: number,
+  date: PartialDate,
+  status: DocumentStatus,
+  certainty: "certain" | "uncertain",
+  possible: readonly DocumentStatus[],
+  decidedBy: StatusEvent,
+  amended: TriState,
+): LocalizedMessage {
+  const name = state.numbers[k]?.canonical ?? state.documents[k]!.id;
+  const w = when(decidedBy);
+  let zh: string;
+  let en: string;
+  switch (decidedBy.kind) {
+    case "notYetEffective":
+      zh = decidedBy.range === undefined ? `${name} 无施行、发布或成文日期记录` : `${name} ${w.zh}施行`;
+      en = decidedBy.range === undefined ? `${name} has no effective, publication or adoption date on record` : `${name} takes effect${w.en}`;
+      break;
+    case "inForceSince":
+      zh = `${name} 自 ${decidedBy.date ?? decidedBy.range?.earliest} 起施行`;
+      en = `${name} in force since ${decidedBy.date ?? decidedBy.range?.earliest}`;
+      break;
+    case "validityEnded":
+      zh = `${name} 有效期${decidedBy.range === undefined ? "届满日期不详" : `至 ${decidedBy.date ?? decidedBy.range.latest}`}`;
+      en = `${name} validity ${decidedBy.range === undefined ? "end unknown" : `ended ${decidedBy.date ?? decidedBy.range.latest}`}`;
+      break;
+    default: {
+      const verb: Record<string, [string, string]> = {
+        repealed: ["废止", "repealed"],
+        replaced: ["替代（废止）", "replaced (repealed)"],
+        declaredExpired: ["宣布失效", "declared expired"],
+        partiallyRepealed: ["部分废止", "partially repealed"],
+      };
+      const [vz, ve] = verb[decidedBy.kind] ?? ["变更", "changed"];
+      zh = `${name} ${w.zh}被 ${byWhom(decidedBy)} ${vz}`;
+      en = `${name} ${ve} by ${byWhom(decidedBy)}${w.en}`;
+    }
+  }
+  const label = DOCUMENT_STATUS_LABELS[status];
+  const head =
+    certainty === "certain"
+      ? { zh: `截至 ${date}：${label}`, en: `On ${date}: ${status}` }
+      : {
+          zh: `截至 ${date}：无法确定（可能为${possible.map((s) => DOCUMENT_STATUS_LABELS[s]).join("或")}）`,
+          en: `On ${date}: uncertain (${possible.join(" or ")})`,
+        };
+  const amendNote =
+    amended === true ? { zh: "；已修改", en: "; amended" } : amended === "uncertain" ? { zh: "；可能已修改", en: "; possibly amended" } : { zh: "", en: "" };
+  return { "zh-CN": `${head.zh}。${zh}${amendNote.zh}。`, en: `${head.en}. ${en}${amendNote.en}.` };
+}

@@ -1,0 +1,304 @@
+/**
+ * 评估规则语言 — the JSON rule language, as zod schemas: conditions
+ * (`all` / `any` / `not`, named conditions, fact comparisons), dated
+ * parameters, rules with their legal basis and Catala-style exceptions, and
+ * the dated rule set that holds them. See docs/rules.md.
+ *
+ * These schemas check the shape only; {@link validateRuleSet} also checks the
+ * meaning (facts exist, operators fit their types, no cycles, …) and compiles.
+ *
+ * @module
+ */
+import * as z from "zod";
+import type { CalendarDate } from "../dates/index.js";
+import { partialDateIssues } from "../dates/partialDate.js";
+import { bilingualIssue } from "../schema-issues.js";
+import { CONCLUSIONS, GROUNDS } from "./conclusions.js";
+import { FactDeclarationSchema, LocalizedTextSchema } from "./facts.js";
+import { OPERATORS, type Operator } from "./operators.js";
+
+/** A non-empty name: fact, parameter, condition or rule id. */
+const NameSchema = z.string().min(1);
+
+function dateSchema(fullOnly: boolean) {
+  return z.string().superRefine((value, ctx) => {
+    const issue = partialDateIssues(value)[0];
+    if (issue !== undefined || (fullOnly && value.length !== 10)) {
+      const en = `Invalid date ${JSON.stringify(value)}: expected a real date YYYY-MM-DD${fullOnly ? "" : " (or YYYY, YYYY-MM)"}`;
+      ctx.addIssue({
+        code: "custom",
+        message: en,
+        params: bilingualIssue(
+          "invalid-date",
+          `日期无效：${JSON.stringify(value)}（应为 YYYY-MM-DD${fullOnly ? "" : "、YYYY 或 YYYY-MM"} 形式的真实日期）`,
+          en,
+          { value },
+        ),
+      });
+    }
+  });
+}
+
+/**
+ * zod schema of a {@link CalendarDate} `YYYY-MM-DD` that exists (2021-02-29
+ * does not): rule sets, rules and parameter values are dated to the day.
+ *
+ * @example
+ * ```ts
+ * import { CalendarDateSchema } from "policy-eval";
+ * CalendarDateSchema.safeParse("2021-02-29").success; //=> false
+ * ```
+ */
+export const CalendarDateSchema = dateSchema(true) as unknown as z.ZodType<CalendarDate>;
+
+/** A partial date in a rule literal or a date parameter. @internal */
+export const PartialDateTextSchema = dateSchema(false);
+
+/**
+ * zod schema of a {@link Basis}.
+ *
+ * @example
+ * ```ts
+ * import { BasisSchema } from "policy-eval";
+ * BasisSchema.parse({ document: "粤府令第277号", article: "第三十四条" }).article; //=> "第三十四条"
+ * ```
+ */
+export const BasisSchema = z.strictObject({
+  document: z.string().min(1),
+  article: z.string().min(1).optional(),
+  quote: z.string().min(1).optional(),
+});
+
+/**
+ * 依据 — the legal basis of a rule or parameter: a document (its 发文字号 such
+ * as `粤府令第277号`, or its title), optionally the article and a quotation.
+ */
+export type Basis = z.infer<typeof BasisSchema>;
+
+/**
+ * 字面值 — a literal on the right of a comparison: a decimal **string** or a safe
+ * integer for decimal facts (never a float), a partial-date string for date
+ * facts, a string, a boolean, or a list of strings for `in` / `notIn`.
+ */
+export type Literal = string | number | boolean | readonly string[];
+
+/**
+ * 右操作数 — what a fact is compared with: a {@link Literal}, another fact
+ * `{ fact: name }` or a dated parameter `{ parameter: name }`.
+ */
+export type RightOperand = Literal | { readonly fact: string } | { readonly parameter: string };
+
+/**
+ * 事实条件 — a comparison of a fact: `{ fact, operator, value? }`.
+ */
+export interface FactCondition {
+  /** The fact tested. */
+  readonly fact: string;
+  /** How it is tested; must fit the fact's type ({@link operatorsForFactType}). */
+  readonly operator: Operator;
+  /** The right-hand side; absent for `isTrue`, `isFalse`, `isKnown`, `isUnknown`. */
+  readonly value?: RightOperand | undefined;
+}
+
+/**
+ * 条件 — a condition tree: `{ all: [...] }` (every one holds; `[]` holds),
+ * `{ any: [...] }` (at least one holds; `[]` does not), `{ not: c }`,
+ * `{ condition: name }` (a named shared condition) or a {@link FactCondition}.
+ * Evaluated in three-valued logic: true, false or unknown.
+ */
+export type Condition =
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition }
+  | { readonly condition: string }
+  | FactCondition;
+
+/** Whether a right-hand side is `{ fact: name }`. @internal */
+export function isFactOperand(value: RightOperand | undefined): value is { readonly fact: string } {
+  return typeof value === "object" && value !== null && "fact" in value;
+}
+
+/** Whether a right-hand side is `{ parameter: name }`. @internal */
+export function isParameterOperand(value: RightOperand | undefined): value is { readonly parameter: string } {
+  return typeof value === "object" && value !== null && "parameter" in value;
+}
+
+/** zod schema of a {@link RightOperand}. @internal */
+export const RightOperandSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.string()),
+  z.strictObject({ fact: NameSchema }),
+  z.strictObject({ parameter: NameSchema }),
+]);
+
+/**
+ * zod schema of a {@link FactCondition} (a leaf of a condition tree).
+ *
+ * @example
+ * ```ts
+ * import { FactConditionSchema } from "policy-eval";
+ * FactConditionSchema.safeParse({ fact: "effectsMet", operator: "isTrue" }).success; //=> true
+ * ```
+ */
+export const FactConditionSchema = z.strictObject({
+  fact: NameSchema,
+  operator: z.enum(OPERATORS),
+  value: RightOperandSchema.optional(),
+});
+
+/**
+ * The shallow node schemas used by {@link validateRuleSet}, which walks the
+ * tree itself (iteratively, with a depth cap) so that a deep or broken tree
+ * gives precise issues instead of zod's "matches none of the union".
+ * @internal
+ */
+export const CONDITION_NODE_SCHEMAS = Object.freeze({
+  all: z.strictObject({ all: z.array(z.unknown()) }),
+  any: z.strictObject({ any: z.array(z.unknown()) }),
+  not: z.strictObject({ not: z.unknown() }),
+  condition: z.strictObject({ condition: NameSchema }),
+  fact: FactConditionSchema,
+});
+
+/**
+ * zod schema of a {@link Condition} tree (recursive). {@link validateRuleSet}
+ * checks trees itself, with better messages and a depth cap; this schema is
+ * for typing, JSON Schema export and quick checks.
+ *
+ * @example
+ * ```ts
+ * import { ConditionSchema } from "policy-eval";
+ * ConditionSchema.safeParse({
+ *   all: [{ fact: "effectsMet", operator: "isTrue" }, { not: { condition: "conflictFound" } }],
+ * }).success; //=> true
+ * ```
+ */
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    FactConditionSchema,
+    z.strictObject({ all: z.array(ConditionSchema) }),
+    z.strictObject({ any: z.array(ConditionSchema) }),
+    z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ condition: NameSchema }),
+  ]),
+);
+
+/**
+ * zod schema of a {@link Parameter}.
+ *
+ * @example
+ * ```ts
+ * import { ParameterSchema } from "policy-eval";
+ * ParameterSchema.safeParse({
+ *   type: "decimal",
+ *   values: [{ from: "2018-01-01", value: "0.9" }],
+ * }).success; //=> true
+ * ```
+ */
+export const ParameterSchema = z.strictObject({
+  type: z.enum(["decimal", "boolean", "date", "string"]),
+  description: LocalizedTextSchema.optional(),
+  values: z
+    .array(
+      z.strictObject({
+        from: CalendarDateSchema,
+        value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+        basis: z.array(BasisSchema).min(1).optional(),
+      }),
+    )
+    .min(1),
+});
+
+/**
+ * 参数 — a dated parameter (OpenFisca style): each value is in force from its
+ * `from` date until the next one; `value: null` ends the parameter. A lookup
+ * at the evaluation date takes the value in force and the trace records it
+ * with its date.
+ */
+export type Parameter = z.infer<typeof ParameterSchema>;
+
+function ruleSchemaWith<C extends z.ZodType>(when: C) {
+  return z.strictObject({
+    id: NameSchema,
+    title: LocalizedTextSchema.optional(),
+    conclusion: z.enum(CONCLUSIONS),
+    ground: z.enum(GROUNDS).optional(),
+    when,
+    exceptionTo: NameSchema.optional(),
+    reason: LocalizedTextSchema,
+    basis: z.array(BasisSchema).min(1),
+    inForceFrom: CalendarDateSchema.optional(),
+    inForceUntil: CalendarDateSchema.optional(),
+  });
+}
+
+/**
+ * zod schema of a {@link Rule}.
+ *
+ * @example
+ * ```ts
+ * import { RuleSchema } from "policy-eval";
+ * RuleSchema.safeParse({
+ *   id: "continue",
+ *   conclusion: "continue",
+ *   when: { fact: "effectsMet", operator: "isTrue" },
+ *   reason: { "zh-CN": "效果达到预期", en: "The effects met the aims" },
+ *   basis: [],
+ * }).success; //=> false
+ * ```
+ */
+export const RuleSchema = ruleSchemaWith(ConditionSchema);
+
+/**
+ * 评估规则 — one rule: when `when` holds (and the rule is in force), it
+ * concludes `conclusion`, for `reason`, on its `basis` (required, non-empty).
+ * `exceptionTo` makes it a Catala-style exception that overrides that rule.
+ * `inForceUntil` is the last day the rule is in force.
+ */
+export type Rule = z.infer<typeof RuleSchema>;
+
+function ruleSetSchemaWith<R extends z.ZodType, C extends z.ZodType>(rule: R, condition: C) {
+  return z.strictObject({
+    id: NameSchema,
+    name: z.string().min(1).optional(),
+    version: z.string().min(1),
+    jurisdiction: z.string().min(1).optional(),
+    inForceFrom: CalendarDateSchema,
+    inForceUntil: CalendarDateSchema.optional(),
+    description: z.string().min(1).optional(),
+    facts: z.record(NameSchema, FactDeclarationSchema).optional(),
+    parameters: z.record(NameSchema, ParameterSchema).optional(),
+    conditions: z.record(NameSchema, condition).optional(),
+    rules: z.array(rule),
+  });
+}
+
+/**
+ * zod schema of a {@link RuleSet} (shape only; use {@link validateRuleSet}).
+ *
+ * @example
+ * ```ts
+ * import { RuleSetSchema } from "policy-eval";
+ * RuleSetSchema.safeParse({ id: "gd", version: "1", inForceFrom: "2019-01-01", rules: [] }).success;
+ * //=> true
+ * ```
+ */
+export const RuleSetSchema = ruleSetSchemaWith(RuleSchema, ConditionSchema);
+
+/**
+ * 评估规则集 — a dated, versioned set of rules for a jurisdiction, with the
+ * facts it declares, its dated parameters and its named shared conditions.
+ * `inForceUntil` is the last day it is in force.
+ */
+export type RuleSet = z.infer<typeof RuleSetSchema>;
+
+/** The rule set with condition trees left unchecked, for the validator's own walk. @internal */
+export const ShallowRuleSetSchema = ruleSetSchemaWith(z.unknown(), z.unknown()).extend({
+  facts: z.record(NameSchema, z.unknown()).optional(),
+  parameters: z.record(NameSchema, z.unknown()).optional(),
+});
+
+/** A rule with its condition tree left unchecked. @internal */
+export const ShallowRuleSchema = ruleSchemaWith(z.unknown());

@@ -1,0 +1,12 @@
+import { generateCatalogue } from "./bench/corpus.bench.js";
+import { PolicyDocumentSchema, safeParseDocumentNumber } from "./src/index.js";
+const docs = generateCatalogue(100000);
+let t = performance.now();
+for (const d of docs) PolicyDocumentSchema.safeParse(d);
+console.log("zod", performance.now() - t);
+t = performance.now();
+for (const d of docs) PolicyDocumentSchema.safeParse(d, { reportInput: true });
+console.log("zod reportInput", performance.now() - t);
+t = performance.now();
+for (const d of docs) safeParseDocumentNumber(d.number!);
+console.log("number", performance.now() - t);
