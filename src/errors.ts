@@ -165,9 +165,23 @@ function formatIssues(issues: readonly PolicyEvalIssue[], locale: Locale): strin
  * The result of a `safe*` function: the data, or the error that `parse*`
  * would have thrown.
  */
-export type SafeResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly error: PolicyEvalError };
+export type SafeResult<T> = SafeSuccess<T> | SafeFailure;
+
+/** The success branch of a {@link SafeResult}. */
+export interface SafeSuccess<T> {
+  /** Always true. */
+  readonly success: true;
+  /** The result. */
+  readonly data: T;
+}
+
+/** The failure branch of a {@link SafeResult}. */
+export interface SafeFailure {
+  /** Always false. */
+  readonly success: false;
+  /** Every problem found. */
+  readonly error: PolicyEvalError;
+}
 
 /**
  * Type guard for {@link PolicyEvalError}, also across bundled copies of the

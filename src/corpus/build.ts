@@ -524,6 +524,11 @@ function checkInvalidDocuments(raw: readonly unknown[], invalid: readonly number
   return known;
 }
 
+/** How a document is named in messages: its canonical 发文字号, else its title in 《》. @internal */
+export function displayName(state: CorpusState, k: number): string {
+  return state.numbers[k]?.canonical ?? `《${state.documents[k]!.title}》`;
+}
+
 /** An array of n copies of value, in V8's fast (packed) element mode. @internal */
 export function filled<T>(n: number, value: T): T[] {
   const out: T[] = [];

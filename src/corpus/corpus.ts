@@ -29,6 +29,21 @@ export interface RelatedDocument {
   readonly type: RelationType;
 }
 
+/** One ancestor found by `corpus.ancestorsOf`. */
+export interface AncestorDocument {
+  /** The ancestor's id. */
+  readonly id: string;
+  /** Relations between it and the document asked about (1 = a parent). */
+  readonly depth: number;
+  /** The document through which it was reached, and how. */
+  readonly via: {
+    /** The document that implements or is based on the ancestor. */
+    readonly child: string;
+    /** `implements` or `basedOn`. */
+    readonly type: RelationType;
+  };
+}
+
 /** The JSON form of a corpus: `createCorpus(JSON.parse(JSON.stringify(corpus)))` rebuilds it. */
 export interface SerializedCorpus {
   /** Always `policy-eval.corpus/1`. */
@@ -70,6 +85,12 @@ export interface Corpus {
   parentsOf(id: string): readonly RelatedDocument[];
   /** The documents that implement or are based on this one. */
   childrenOf(id: string): readonly RelatedDocument[];
+  /**
+   * 上位文件 — every document this one implements or is based on, directly or
+   * through others, nearest first, each with its distance and the relation
+   * through which it was first reached.
+   */
+  ancestorsOf(id: string): readonly AncestorDocument[];
   /** 时效性 — the status of a document on a date. */
   statusAt(id: string, date: PartialDate): StatusAnswer;
   /** The normative documents due for evaluation on a date (and within a window after it). */
@@ -164,6 +185,23 @@ export function createCorpus(documents: unknown, options?: CreateCorpusOptions |
     },
     parentsOf: (id) => related(state, indexOf(id), "parents"),
     childrenOf: (id) => related(state, indexOf(id), "children"),
+    ancestorsOf(id) {
+      const start = indexOf(id);
+      const depth = new Map<number, number>([[start, 0]]);
+      const queue = [start];
+      const out: AncestorDocument[] = [];
+      for (let head = 0; head < queue.length; head++) {
+        const v = queue[head]!;
+        for (let e = state.parents.start[v]!; e < state.parents.start[v + 1]!; e++) {
+          const w = state.parents.targets[e]!;
+          if (depth.has(w)) continue;
+          depth.set(w, depth.get(v)! + 1);
+          queue.push(w);
+          out.push({ id: state.documents[w]!.id, depth: depth.get(w)!, via: { child: state.documents[v]!.id, type: REL_NAMES[state.parentType[e]!]! } });
+        }
+      }
+      return out;
+    },
     statusAt(id, date) {
       const k = indexOf(id);
       const [d0, d1] = boundsOf(date);

@@ -11,7 +11,7 @@ import { dayBounds, formatDayNumber, shiftDate, type DateRange, type PartialDate
 import type { LocalizedMessage } from "../errors.js";
 import type { DocumentStatus } from "../documents/schema.js";
 import type { LegalBasis, ValidityPolicy } from "../documents/validityPolicy.js";
-import { REL, type CorpusState } from "./build.js";
+import { displayName, REL, type CorpusState } from "./build.js";
 import { computeStatus } from "./status.js";
 
 /** Which rule set the due date. */
@@ -56,7 +56,14 @@ export interface DueItem {
   /** Whether the due date had passed on the date asked about. */
   readonly overdue: TriState;
   /** What the due date was counted from. */
-  readonly countedFrom: { readonly field: DueBaseField | undefined; readonly date?: PartialDate | undefined; readonly range?: DateRange | undefined };
+  readonly countedFrom: {
+    /** Which field (undefined when no date is on record). */
+    readonly field: DueBaseField | undefined;
+    /** The date as recorded, when it is one partial date. */
+    readonly date?: PartialDate | undefined;
+    /** Its span of days, when known. */
+    readonly range?: DateRange | undefined;
+  };
   /** The document's status on the date asked about. */
   readonly status: DocumentStatus;
   /** Whether that status is certain. */
@@ -174,6 +181,17 @@ function range(lo: number, hi: number): DateRange | undefined {
   return Number.isNaN(lo) ? undefined : { earliest: formatDayNumber(lo), latest: formatDayNumber(hi) };
 }
 
+const BASE_LABELS: Readonly<Record<DueBaseField, readonly [string, string]>> = {
+  lastEvaluatedOn: ["上次评估", "last evaluation"],
+  adoptedOn: ["成文", "adoption"],
+  publishedOn: ["印发", "issue"],
+  effectiveFrom: ["施行", "taking effect"],
+  documentNumber: ["发文年份", "year of issue (from its number)"],
+  validUntil: ["有效期届满", "validity end"],
+  validityPeriod: ["有效期届满", "validity end"],
+  policyDefault: ["有效期届满", "validity end"],
+};
+
 /** @internal */
 export function dueItem(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number, due: DueComputation = computeDue(state, k)): DueItem {
   const doc = state.documents[k]!;
@@ -189,15 +207,16 @@ export function dueItem(state: CorpusState, k: number, date: PartialDate, d0: nu
         : shiftDate(due.baseDate, { years: policy.evaluation.periodicYears });
   const status = computeStatus(state, k, date, d0, d1);
   const dueRange = range(due.lo, due.hi);
-  const name = state.numbers[k]?.canonical ?? doc.id;
+  const name = displayName(state, k);
   const when = dueOn ?? (dueRange === undefined ? undefined : `${dueRange.earliest}…${dueRange.latest}`);
   const from = due.baseDate ?? (due.baseLo === due.baseHi && !Number.isNaN(due.baseLo) ? formatDayNumber(due.baseLo) : undefined);
+  const since = BASE_LABELS[due.field ?? "adoptedOn"];
   const rule =
     due.rule === "beforeExpiry"
       ? { zh: `有效期届满（${from ?? "日期不详"}）前 ${policy.evaluation.monthsBeforeExpiry} 个月`, en: `${policy.evaluation.monthsBeforeExpiry} months before its validity ends (${from ?? "date unknown"})` }
       : {
-          zh: `${due.field === "lastEvaluatedOn" ? "上次评估" : "成文"}（${from ?? "日期不详"}）后 ${policy.evaluation.periodicYears} 年内`,
-          en: `within ${policy.evaluation.periodicYears} years of its ${due.field === "lastEvaluatedOn" ? "last evaluation" : "adoption"} (${from ?? "date unknown"})`,
+          zh: `${since[0]}（${from ?? "日期不详"}）后 ${policy.evaluation.periodicYears} 年内`,
+          en: `within ${policy.evaluation.periodicYears} years of its ${since[1]} (${from ?? "date unknown"})`,
         };
   const state3 = overdue === true ? { zh: "，已逾期", en: "; overdue" } : overdue === "uncertain" && when !== undefined ? { zh: "，是否逾期无法确定", en: "; whether overdue is uncertain" } : { zh: "", en: "" };
   const basis = policy.evaluation.basis;

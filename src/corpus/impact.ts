@@ -11,7 +11,7 @@ import { dayBounds, partialDateIssues, type PartialDate, type TriState } from ".
 import { createIssue, PolicyEvalError, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
 import type { DocumentStatus, RelationType } from "../documents/schema.js";
 import type { LegalBasis } from "../documents/validityPolicy.js";
-import { REL_NAMES, type CorpusState } from "./build.js";
+import { displayName, REL_NAMES, type CorpusState } from "./build.js";
 import { computeStatus } from "./status.js";
 
 /** The kinds of change {@link ImpactQuery} describes. */
@@ -108,7 +108,7 @@ class ImpactedRecord implements ImpactedDocument {
     this.number = state.numbers[k]?.canonical;
     this.title = state.documents[k]!.title;
     this.#buildChain = buildChain;
-    const name = this.number ?? this.id;
+    const name = displayName(state, k);
     const how = depth === 1 ? { zh: "直接", en: "directly" } : { zh: `经 ${depth} 层关系`, en: `through ${depth} relations` };
     this.reason = {
       "zh-CN": `上位文件 ${rootName} 于 ${query.on} ${cz}，${name} ${how.zh}依据或贯彻该文件，应及时评估清理（粤府令第277号第三十六条）。`,
@@ -169,7 +169,7 @@ export function computeImpact(state: CorpusState, query: ImpactQuery): ImpactRes
     }
   }
 
-  const rootName = state.numbers[start]?.canonical ?? state.documents[start]!.id;
+  const rootName = displayName(state, start);
   const words = CHANGE_WORDS[query.change];
   const link = (v: number): ChainLink => ({ source: state.documents[v]!.id, type: REL_NAMES[viaType[v]!]!, target: state.documents[previous[v]!]!.id });
   const chainOf = (k: number): ChainLink[] => {

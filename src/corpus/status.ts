@@ -9,7 +9,7 @@
 import type { LocalizedMessage } from "../errors.js";
 import { formatDayNumber, type DateRange, type PartialDate, type TriState } from "../dates/partialDate.js";
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus } from "../documents/schema.js";
-import { REL, type CorpusState } from "./build.js";
+import { displayName, REL, type CorpusState, type StartSource } from "./build.js";
 
 /** What happened to a document, or is known about it, that bears on its status. */
 export type StatusEventKind =
@@ -345,6 +345,18 @@ function answer(
   );
 }
 
+/**
+ * Without an effective date a document is taken to be in force from its
+ * publication, else its adoption, else the year in its number (normative
+ * documents commonly take effect 自印发之日起); the explanation says which.
+ */
+const START_LABELS: Readonly<Record<StartSource, readonly [string, string]>> = {
+  effectiveFrom: ["", ""],
+  publishedOn: ["（按印发日期）", " (from its issue date)"],
+  adoptedOn: ["（按成文日期）", " (from its adoption date)"],
+  documentNumber: ["（按文号年份）", " (from the year in its number)"],
+};
+
 function when(event: StatusEvent): { zh: string; en: string } {
   const d = event.date ?? (event.range === undefined ? undefined : event.range.earliest === event.range.latest ? event.range.earliest : `${event.range.earliest}…${event.range.latest}`);
   return d === undefined ? { zh: "（日期不详）", en: " (date unknown)" } : { zh: `于 ${d} `, en: ` on ${d}` };
@@ -364,7 +376,7 @@ function explain(
   decidedBy: StatusEvent,
   amended: TriState,
 ): LocalizedMessage {
-  const name = state.numbers[k]?.canonical ?? state.documents[k]!.id;
+  const name = displayName(state, k);
   const w = when(decidedBy);
   let zh: string;
   let en: string;
@@ -373,10 +385,12 @@ function explain(
       zh = decidedBy.range === undefined ? `${name} 无施行、发布或成文日期记录` : `${name} ${w.zh}施行`;
       en = decidedBy.range === undefined ? `${name} has no effective, publication or adoption date on record` : `${name} takes effect${w.en}`;
       break;
-    case "inForceSince":
-      zh = `${name} 自 ${decidedBy.date ?? decidedBy.range?.earliest} 起施行`;
-      en = `${name} in force since ${decidedBy.date ?? decidedBy.range?.earliest}`;
+    case "inForceSince": {
+      const [sz, se] = START_LABELS[state.startSource[k] ?? "effectiveFrom"];
+      zh = `${name} 自 ${decidedBy.date ?? decidedBy.range?.earliest} 起施行${sz}`;
+      en = `${name} in force since ${decidedBy.date ?? decidedBy.range?.earliest}${se}`;
       break;
+    }
     case "validityEnded":
       zh = `${name} 有效期${decidedBy.range === undefined ? "届满日期不详" : `至 ${decidedBy.date ?? decidedBy.range.latest}`}`;
       en = `${name} validity ${decidedBy.range === undefined ? "end unknown" : `ended ${decidedBy.date ?? decidedBy.range.latest}`}`;

@@ -8,7 +8,7 @@
  * @module
  */
 
-/** 日序 — a calendar day as the number of days since 1970-01-01 (may be negative). */
+/** 日序 — a calendar day as the number of days since 1970-01-01 (may be negative). @internal */
 export type DayNumber = number;
 
 /**
@@ -54,12 +54,7 @@ export function daysInMonth(year: number, month: number): number {
  * @param month - 1–12
  * @param day - 1–31
  * @returns days since 1970-01-01
- *
- * @example
- * ```ts
- * import { toDayNumber } from "policy-eval";
- * toDayNumber(1970, 1, 2); //=> 1
- * ```
+ * @internal
  */
 export function toDayNumber(year: number, month: number, day: number): DayNumber {
   const y = month <= 2 ? year - 1 : year;
@@ -71,7 +66,7 @@ export function toDayNumber(year: number, month: number, day: number): DayNumber
   return era * 146097 + doe - 719468;
 }
 
-/** A calendar day split into its fields. */
+/** A calendar day split into its fields. @internal */
 export interface CivilDay {
   /** The year. */
   readonly year: number;
@@ -86,12 +81,7 @@ export interface CivilDay {
  *
  * @param dayNumber - days since 1970-01-01
  * @returns year, month and day
- *
- * @example
- * ```ts
- * import { fromDayNumber } from "policy-eval";
- * fromDayNumber(0); //=> { year: 1970, month: 1, day: 1 }
- * ```
+ * @internal
  */
 export function fromDayNumber(dayNumber: DayNumber): CivilDay {
   const z = dayNumber + 719468;
@@ -112,12 +102,7 @@ export function fromDayNumber(dayNumber: DayNumber): CivilDay {
  * @param dayNumber - the day
  * @param months - months to add (negative to subtract)
  * @returns the shifted day
- *
- * @example
- * ```ts
- * import { addMonthsToDay, toDayNumber, fromDayNumber } from "policy-eval";
- * fromDayNumber(addMonthsToDay(toDayNumber(2021, 8, 31), 6)); //=> { year: 2022, month: 2, day: 28 }
- * ```
+ * @internal
  */
 export function addMonthsToDay(dayNumber: DayNumber, months: number): DayNumber {
   const { year, month, day } = fromDayNumber(dayNumber);

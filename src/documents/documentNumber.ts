@@ -10,7 +10,7 @@
  * @module
  */
 import * as z from "zod";
-import { createIssue, PolicyEvalError, type IssuePath, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
+import { createIssue, PolicyEvalError, type IssuePath, type LocalizedMessage, type PolicyEvalIssue, type SafeFailure, type SafeSuccess } from "../errors.js";
 import { bilingualIssue } from "../schema-issues.js";
 import { MAX_YEAR, MIN_YEAR, readRegistrationNumber, toHalfWidth, trimCitation } from "./registrationNumber.js";
 
@@ -94,13 +94,11 @@ export interface ParseDocumentNumberOptions {
 
 /** The result of {@link safeParseDocumentNumber}. */
 export type SafeParseDocumentNumberResult =
-  | {
-      readonly success: true;
-      readonly data: DocumentNumber;
+  | (SafeSuccess<DocumentNumber> & {
       /** Deviations from the standard form, in reading order; empty for a canonical number. */
       readonly warnings: readonly DocumentNumberWarning[];
-    }
-  | { readonly success: false; readonly error: PolicyEvalError };
+    })
+  | SafeFailure;
 
 // 15 digits stay below Number.MAX_SAFE_INTEGER.
 const MAX_SERIAL_DIGITS = 15;
@@ -666,10 +664,15 @@ function addIssues(ctx: z.RefinementCtx, issues: readonly PolicyEvalIssue[]): vo
  */
 export const DocumentNumberSchema = z
   .strictObject({
-    kind: z.enum(DOCUMENT_NUMBER_KINDS),
+    /** `document`, `order` or `announcement`. */
+    kind: z.literal(DOCUMENT_NUMBER_KINDS),
+    /** 发文机关代字, e.g. `国办发`. */
     issuerCode: z.string(),
+    /** Four-digit year; absent for an order number without one. */
     year: z.number().optional(),
+    /** 发文顺序号, ≥ 1. */
     serial: z.number(),
+    /** The standard spelling. */
     canonical: z.string(),
   })
   .superRefine(

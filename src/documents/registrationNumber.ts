@@ -155,9 +155,13 @@ export function parseRegistrationNumber(text: string): RegistrationNumber {
  */
 export const RegistrationNumberSchema = z
   .strictObject({
+    /** The letter prefix, upper case (HFGS). */
     prefix: z.string(),
+    /** The year. */
     year: z.number().int(),
+    /** The serial. */
     serial: z.number().int(),
+    /** The standard spelling with ASCII hyphens. */
     canonical: z.string(),
   })
   .superRefine((value, ctx) => {

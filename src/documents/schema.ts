@@ -74,7 +74,7 @@ const nonEmpty = z.string().refine((text) => /\S/.test(text), {
 export const DocumentRelationSchema = z
   .object({
     /** The kind of relation. */
-    type: z.enum(RELATION_TYPES),
+    type: z.literal(RELATION_TYPES),
     /** Id of the target document. */
     target: nonEmpty,
     /** When the relation takes effect (a repeal's date, an amendment's date). Defaults to the acting document's start. */
@@ -91,13 +91,18 @@ export const DocumentRelationSchema = z
 /** 文件关系 — see {@link DocumentRelationSchema}. */
 export type DocumentRelation = z.infer<typeof DocumentRelationSchema>;
 
+// z.literal over a tuple rather than z.enum: the same validation and JSON Schema, and a
+// plain union type that the API docs can show without undocumented enum members.
+
 /**
  * 有效期 — a validity period stated as a length ("有效期5年"), counted from
  * the day the document takes effect.
  */
 export const ValidityPeriodSchema = z
   .object({
+    /** Whole years. */
     years: z.number().int().min(0).max(100).optional(),
+    /** Whole months. */
     months: z.number().int().min(0).max(1200).optional(),
   })
   .strict();
@@ -144,9 +149,9 @@ export const PolicyDocumentSchema = z
     /** 联合发文机关 — other issuers of a joint document. */
     coIssuers: z.array(nonEmpty).optional(),
     /** 行政层级 */
-    adminLevel: z.enum(ADMIN_LEVELS),
+    adminLevel: z.literal(ADMIN_LEVELS),
     /** 效力位阶 */
-    instrumentRank: z.enum(INSTRUMENT_RANKS),
+    instrumentRank: z.literal(INSTRUMENT_RANKS),
     /** 是否规范性文件 — only normative documents fall under the evaluation duty. */
     isNormative: z.boolean(),
     /** 成文日期 */

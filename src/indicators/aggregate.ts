@@ -49,20 +49,21 @@ function missingQuantityIssue(o: Observation, path: IssuePath): PolicyEvalIssue 
  * formatQuantity(sum([parseQuantity("116笔"), parseQuantity("4895笔")])); //=> "5011笔"
  * ```
  */
-export function sum<U extends Unit>(items: Iterable<Quantity<SingleUnit<U>>>, options?: SumQuantitiesOptions<NoInfer<U>>): Quantity<U>;
-export function sum(items: Iterable<Observation>, options?: SumQuantitiesOptions<Unit>): Quantity;
-export function sum(items: Iterable<Observation | Quantity>, options?: SumQuantitiesOptions<Unit>): Quantity {
+export function sum<U extends Unit>(
+  items: Iterable<Quantity<SingleUnit<U>>> | Iterable<Observation>,
+  options?: SumQuantitiesOptions<NoInfer<U>> | undefined,
+): Quantity<U> {
   const quantities: Quantity[] = [];
   const issues: PolicyEvalIssue[] = [];
   let index = 0;
-  for (const item of items) {
+  for (const item of items as Iterable<Quantity | Observation>) {
     if (isQuantity(item)) quantities.push(item);
     else if (item.quantity !== undefined) quantities.push(item.quantity);
     else issues.push(missingQuantityIssue(item, [index, "quantity"]));
     index++;
   }
   if (issues.length > 0) throw new PolicyEvalError(issues);
-  return sumQuantities(quantities, options);
+  return sumQuantities(quantities, options) as Quantity<U>;
 }
 
 // ---------------------------------------------------------------- rollup

@@ -135,7 +135,16 @@ const QuantityTextSchema = z.string().transform((text, ctx): Quantity => {
 
 // ---------------------------------------------------------------- indicator
 
-/** 分解维度 — a disaggregation category and its options (DHIS2 category → options), e.g. platform {省中小企业融资平台, 粤信融}. */
+/**
+ * 分解维度 — a disaggregation category and its options (DHIS2 category →
+ * options), e.g. platform {省中小企业融资平台, 粤信融}.
+ *
+ * @example
+ * ```ts
+ * import { DimensionSchema } from "policy-eval";
+ * DimensionSchema.parse({ id: "platform", name: "融资平台", options: [{ id: "yuexinrong", name: "粤信融" }] }).options.length; //=> 1
+ * ```
+ */
 export const DimensionSchema = z.strictObject({
   /** Stable id, e.g. `platform`. */
   id: nonEmpty,
@@ -329,7 +338,15 @@ export type IndicatorInput = z.input<typeof IndicatorSchema>;
 
 // ---------------------------------------------------------------- observation
 
-/** 来源 — where a number comes from: the document and the exact text quoted. */
+/**
+ * 来源 — where a number comes from: the document and the exact text quoted.
+ *
+ * @example
+ * ```ts
+ * import { ObservationSourceSchema } from "policy-eval";
+ * ObservationSourceSchema.safeParse({ document: "评估报告", quote: "" }).success; //=> false
+ * ```
+ */
 export const ObservationSourceSchema = z.strictObject({
   /** The document (an id or its title). */
   document: nonEmpty,

@@ -81,7 +81,16 @@ export const MISSING_VALUE_STRATEGIES = ["skipIfAnyMissing", "skipIfAllMissing",
 /** One of {@link MISSING_VALUE_STRATEGIES}. */
 export type MissingValueStrategy = (typeof MISSING_VALUE_STRATEGIES)[number];
 
-/** 操作数 — selects one observation: an indicator, and exactly these dimension options (none = the total), optionally an area and a department. */
+/**
+ * 操作数 — selects one observation: an indicator, and exactly these
+ * dimension options (none = the total), optionally an area and a department.
+ *
+ * @example
+ * ```ts
+ * import { OperandSchema } from "policy-eval";
+ * OperandSchema.parse({ indicatorId: "matched-loans-amount", dimensions: { platform: "yuexinrong" } }).indicatorId; //=> "matched-loans-amount"
+ * ```
+ */
 export const OperandSchema = z.strictObject({
   indicatorId: nonEmpty,
   dimensions: z.record(nonEmpty, nonEmpty).optional(),

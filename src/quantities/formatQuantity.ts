@@ -148,9 +148,9 @@ export function formatQuantity(quantity: Quantity, options?: FormatQuantityOptio
   const chinese = (options?.numerals ?? (notation?.numerals === "chinese" ? "chinese" : "arabic")) === "chinese" && intPart.length <= 16;
   let number: string;
   const percentWords = notation?.percentWords === true && quantity.unit === "%";
-  // 两 for a lone 2 of things (两名, 两万元), not of ratios (百分之二)
+  // 两 for a lone 2 of things (两名, 两万元, 两个百分点), not of a ratio (百分之二)
   const kind = unitKind(quantity.unit);
-  const liang = !percentWords && kind !== "percent" && kind !== "permille" && kind !== "percentagePoint";
+  const liang = !percentWords && kind !== "percent" && kind !== "permille";
   if (chinese) number = formatChineseNumeral(BigInt(intPart), fracPart, { liang });
   else {
     const grouped = options?.grouping ?? notation?.grouping === true;

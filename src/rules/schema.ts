@@ -228,7 +228,12 @@ function ruleSchemaWith<C extends z.ZodType>(when: C) {
     when,
     exceptionTo: NameSchema.optional(),
     reason: LocalizedTextSchema,
-    basis: z.array(BasisSchema).min(1),
+    basis: z.array(BasisSchema).superRefine((basis, ctx) => {
+      if (basis.length === 0) {
+        const en = "Every rule needs a legal basis: at least one { document, article? }";
+        ctx.addIssue({ code: "custom", message: en, params: bilingualIssue("missing-basis", "每条规则都须列明依据：至少一项 { document, article? }", en) });
+      }
+    }),
     inForceFrom: CalendarDateSchema.optional(),
     inForceUntil: CalendarDateSchema.optional(),
   });

@@ -81,6 +81,10 @@ function issue(code: string, path: IssuePath, zh: string, en: string, params?: R
   return createIssue(code, path, { "zh-CN": zh, en }, params === undefined ? undefined : { params });
 }
 
+function warning(code: string, path: IssuePath, zh: string, en: string, params: Record<string, unknown>): PolicyEvalIssue {
+  return createIssue(code, path, { "zh-CN": zh, en }, { severity: "warning", params });
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -306,12 +310,12 @@ interface Scope {
   readonly parameterNames: ReadonlySet<string>;
 }
 
-function checkEnumValue(decl: FactDeclaration, value: string, path: IssuePath, issues: PolicyEvalIssue[], factName: string): void {
+function checkEnumValue(decl: FactDeclaration, value: string, path: () => IssuePath, issues: PolicyEvalIssue[], factName: string): void {
   if (decl.values !== undefined && !decl.values.includes(value)) {
     issues.push(
       issue(
         "unknown-enum-value",
-        path,
+        path(),
         `${q(value)} 不是事实 ${factName} 的取值（${decl.values.join("、")}）`,
         `${q(value)} is not a value of fact ${factName} (${decl.values.join(", ")})`,
         { fact: factName, value, values: decl.values },
@@ -338,7 +342,7 @@ function checkLeaf(leaf: FactCondition, where: () => IssuePath, scope: Scope, is
       issue(
         "operator-type-mismatch",
         at("operator"),
-        `运算符 ${leaf.operator} 不适用于${decl.type}类型的事实 ${leaf.fact}；可用：${allowed.join("、")}`,
+        `运算符 ${leaf.operator} 不适用于 ${decl.type} 类型的事实 ${leaf.fact}；可用：${allowed.join("、")}`,
         `Operator ${leaf.operator} does not fit fact ${leaf.fact} of type ${decl.type}; use one of ${allowed.join(", ")}`,
         { fact: leaf.fact, factType: decl.type, operator: leaf.operator, allowed },
       ),
@@ -414,7 +418,7 @@ function checkLeaf(leaf: FactCondition, where: () => IssuePath, scope: Scope, is
       );
     } else if (decl.type === "enum") {
       for (const v of parameter.values) {
-        if (typeof v.value === "string") checkEnumValue(decl, v.value, at("value", "parameter"), issues, leaf.fact);
+        if (typeof v.value === "string") checkEnumValue(decl, v.value, () => at("value", "parameter"), issues, leaf.fact);
       }
     }
     return;
@@ -424,8 +428,8 @@ function checkLeaf(leaf: FactCondition, where: () => IssuePath, scope: Scope, is
     return;
   }
   if (decl.type === "enum") {
-    if (typeof value === "string") checkEnumValue(decl, value, at("value"), issues, leaf.fact);
-    else (value as readonly string[]).forEach((v, i) => checkEnumValue(decl, v, at("value", i), issues, leaf.fact));
+    if (typeof value === "string") checkEnumValue(decl, value, () => at("value"), issues, leaf.fact);
+    else (value as readonly string[]).forEach((v, i) => checkEnumValue(decl, v, () => at("value", i), issues, leaf.fact));
   }
 }
 
@@ -685,9 +689,15 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
   const conditionOrder = orderConditions(conditionDeps, issues);
 
   const rawRules = Array.isArray(input["rules"]) ? (input["rules"] as unknown[]) : [];
+  // Ids are collected from the raw rules, so a rule broken elsewhere still
+  // counts as existing for exceptionTo, and still takes part in cycles.
   const ruleIds = new Set<string>();
-  for (const raw of rawRules) if (isRecord(raw) && typeof raw["id"] === "string") ruleIds.add(raw["id"]);
   const firstIndex = new Map<string, number>();
+  rawRules.forEach((raw, index) => {
+    if (!isRecord(raw) || typeof raw["id"] !== "string") return;
+    ruleIds.add(raw["id"]);
+    if (!firstIndex.has(raw["id"])) firstIndex.set(raw["id"], index);
+  });
   const rules: Rule[] = [];
   rawRules.forEach((raw, index) => {
     const path = ["rules", index];
@@ -699,7 +709,7 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
     if (!parsed.success) return;
     const rule = parsed.data;
     const seen = firstIndex.get(rule.id);
-    if (seen !== undefined) {
+    if (seen !== undefined && seen !== index) {
       issues.push(
         issue(
           "duplicate-rule-id",
@@ -709,7 +719,7 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
           { id: rule.id, first: seen },
         ),
       );
-    } else firstIndex.set(rule.id, index);
+    }
     if (rule.exceptionTo !== undefined && !ruleIds.has(rule.exceptionTo)) {
       issues.push(
         issue(
@@ -739,7 +749,7 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
   for (const name of conditions.keys()) {
     if (!usedConditions.has(name)) {
       warnings.push(
-        issue("unused-condition", ["conditions", name], `具名条件 ${name} 未被使用`, `Named condition ${name} is never used`, {
+        warning("unused-condition", ["conditions", name], `具名条件 ${name} 未被使用`, `Named condition ${name} is never used`, {
           condition: name,
         }),
       );
@@ -748,7 +758,7 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
   for (const name of parameters.keys()) {
     if (!usedParameters.has(name)) {
       warnings.push(
-        issue("unused-parameter", ["parameters", name], `参数 ${name} 未被使用`, `Parameter ${name} is never used`, { parameter: name }),
+        warning("unused-parameter", ["parameters", name], `参数 ${name} 未被使用`, `Parameter ${name} is never used`, { parameter: name }),
       );
     }
   }
@@ -757,7 +767,7 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
     const startsAfter = rule.inForceFrom !== undefined && set.inForceUntil !== undefined && rule.inForceFrom > set.inForceUntil;
     if (endsBefore || startsAfter) {
       warnings.push(
-        issue(
+        warning(
           "rule-never-in-force",
           ["rules", index],
           `规则 ${rule.id} 的有效期与规则集的有效期不重叠，永不适用`,

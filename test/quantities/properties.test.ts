@@ -117,7 +117,7 @@ const arabicText = fc
     marker: fc.option(fc.constantFrom(...PREFIX, ...INFIX, ...SUFFIX), { nil: undefined }),
   })
   // 5千米 reads as the unit 千米, not 5 千 米
-  .filter((t) => !(t.magnitude === 3 && (t.unit === "米" || t.unit === "克")))
+  .filter((t) => !(t.magnitude === 3 && t.unit === "米"))
   .map((t) => {
     const number = (t.grouping ? group(t.integer.toString()) : t.integer.toString()) + (t.fraction === undefined ? "" : `.${t.fraction}`);
     const m = t.marker;
@@ -137,7 +137,7 @@ const chineseText = fc
     fc.record({ n: fc.integer({ min: 1, max: 9999 }), magnitude: fc.constantFrom("万", "亿") }),
   )
   .chain(({ n, magnitude }) =>
-    fc.constantFrom(...UNITS.filter((u) => u !== "" && !u.startsWith("千") && !u.startsWith("百"))).map((unit) => `${formatChineseNumeral(n)}${magnitude}${unit}`),
+    fc.constantFrom(...UNITS.filter((u) => u !== "" && !u.startsWith("千") && !u.startsWith("百"))).map((unit) => `${formatChineseNumeral(n, "", { liang: unit !== "%" && unit !== "‰" })}${magnitude}${unit}`),
   );
 
 const percentWords = fc.integer({ min: 0, max: 100 }).map((n) => `百分之${formatChineseNumeral(n, "", { liang: false })}`);

@@ -1,0 +1,2 @@
+export * from "../../src/examples/index.js";
+export * from "../../src/examples/qingyuan/indicators.js";

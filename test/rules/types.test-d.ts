@@ -1,0 +1,77 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { toExactDecimal } from "../../src/quantities/decimal.js";
+import {
+  CONCLUSIONS,
+  runRules,
+  validateRuleSet,
+  type CompiledRuleSet,
+  type Conclusion,
+  type Condition,
+  type FactValue,
+  type Reason,
+  type ResultConclusion,
+  type RulesConflict,
+  type RulesResult,
+  type RuleSet,
+  type Trace,
+  type TraceNode,
+} from "../../src/rules/index.js";
+
+describe("public types of the rules module", () => {
+  it("Conclusion is exactly the five conclusions a rule can reach", () => {
+    expectTypeOf<Conclusion>().toEqualTypeOf<"continue" | "extend" | "revise" | "repeal" | "declareExpired">();
+    expectTypeOf<ResultConclusion>().toEqualTypeOf<Conclusion | "undetermined" | "conflict">();
+    expectTypeOf(CONCLUSIONS[0]).toEqualTypeOf<"continue">();
+  });
+
+  it("a result narrows on its conclusion", () => {
+    const result = {} as RulesResult;
+    expectTypeOf(result.conclusion).toEqualTypeOf<ResultConclusion>();
+    if (result.conclusion === "conflict") {
+      expectTypeOf(result.conflict).toEqualTypeOf<RulesConflict>();
+    } else if (result.conclusion === "undetermined") {
+      expectTypeOf(result.reasons).toEqualTypeOf<readonly []>();
+      // @ts-expect-error only a conflict has `conflict`
+      void result.conflict;
+    } else {
+      expectTypeOf(result.conclusion).toEqualTypeOf<Conclusion>();
+      expectTypeOf(result.reasons[0]).toEqualTypeOf<Reason>();
+    }
+    expectTypeOf(result.trace).toEqualTypeOf<Trace>();
+    expectTypeOf(result.missingFacts).toEqualTypeOf<readonly string[]>();
+  });
+
+  it("runRules takes a compiled set, facts and a date", () => {
+    expectTypeOf(validateRuleSet).returns.toEqualTypeOf<CompiledRuleSet>();
+    expectTypeOf(runRules).parameter(0).toEqualTypeOf<CompiledRuleSet>();
+    expectTypeOf(runRules).returns.toEqualTypeOf<RulesResult>();
+    // @ts-expect-error the evaluation date is required
+    runRules({} as CompiledRuleSet, {}, {});
+  });
+
+  it("conditions are all / any / not / named / fact comparisons", () => {
+    expectTypeOf<{ all: [{ fact: "effectsMet"; operator: "isTrue" }] }>().toExtend<Condition>();
+    expectTypeOf<{ not: { condition: "noConflict" } }>().toExtend<Condition>();
+    expectTypeOf<{ fact: "loanAmount"; operator: "greaterThan"; value: { parameter: "minimum" } }>().toExtend<Condition>();
+    expectTypeOf<{ fact: "x"; operator: "bigger" }>().not.toExtend<Condition>();
+    expectTypeOf<{ every: [] }>().not.toExtend<Condition>();
+  });
+
+  it("fact values are exact: no JS number besides what toExactDecimal reads", () => {
+    expectTypeOf({ value: toExactDecimal("326.16") }).toExtend<FactValue>();
+    expectTypeOf({ value: "2017-09", cites: ["国办发〔2016〕13号"] }).toExtend<FactValue>();
+    expectTypeOf({ value: 0.5 }).not.toExtend<FactValue>();
+  });
+
+  it("trace nodes are discriminated by kind", () => {
+    const node = {} as TraceNode;
+    if (node.kind === "fact") expectTypeOf(node.operator).toBeString();
+    else if (node.kind === "condition") expectTypeOf(node.name).toEqualTypeOf<string>();
+    else expectTypeOf(node.children).toEqualTypeOf<readonly TraceNode[]>();
+  });
+
+  it("a rule set is plain data", () => {
+    expectTypeOf<RuleSet["rules"][number]["conclusion"]>().toEqualTypeOf<Conclusion>();
+    expectTypeOf<RuleSet["inForceFrom"]>().toEqualTypeOf<`${number}-${number}-${number}`>();
+  });
+});
