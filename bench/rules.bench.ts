@@ -6,7 +6,7 @@
  * list facts, named conditions, a dated parameter, and an exception forest.
  */
 import { bestOf, heapMB, report, seededRandom, sizes } from "./harness.js";
-import { validateRuleSet, type FactCatalogue } from "../src/rules/index.js";
+import { runRules, validateRuleSet, type FactCatalogue, type Facts } from "../src/rules/index.js";
 
 const text = (en: string) => ({ "zh-CN": en, en });
 
@@ -80,11 +80,109 @@ export function generateRuleSet(n: number, seed = 42): unknown {
   };
 }
 
+const SUBJECT_FACTS: FactCatalogue = {
+  ...FACTS,
+  parentRepealedWithoutSuccessor: { type: "boolean", description: text("parent repealed without successor") },
+  taskCompleted: { type: "boolean", description: text("task completed") },
+  subjectGone: { type: "boolean", description: text("subject gone") },
+  achievementRate: { type: "decimal", description: text("share of targets achieved") },
+};
+
+const ENDED = ["continue-in-step", "revise-effects-not-met", "revise-parent-changed", "revise-conflict"];
+
+/** A Guangdong-like set of 10 rules (粤府令第277号 arts. 34–36), the shape of a real default set. */
+export function tenRuleSet(): unknown {
+  const rule = (id: string, conclusion: string, when: unknown, extra: Record<string, unknown> = {}) => ({
+    id,
+    conclusion,
+    when,
+    reason: { "zh-CN": `${id} 的理由`, en: `Reason of ${id}` },
+    basis: [{ document: "粤府令第277号", article: "第三十六条" }],
+    ...extra,
+  });
+  const isTrue = (fact: string) => ({ fact, operator: "isTrue" });
+  return {
+    id: "gd-bench",
+    version: "1",
+    inForceFrom: "2017-01-01",
+    parameters: {
+      minimumAchievement: {
+        type: "decimal",
+        values: [
+          { from: "2017-01-01", value: "0.8" },
+          { from: "2021-01-01", value: "0.9" },
+        ],
+      },
+    },
+    conditions: {
+      noConflict: { not: isTrue("conflictWithHigherFound") },
+      effective: {
+        any: [isTrue("effectsMet"), { fact: "achievementRate", operator: "greaterThanInclusive", value: { parameter: "minimumAchievement" } }],
+      },
+    },
+    rules: [
+      rule("continue-in-step", "continue", { all: [isTrue("parentsInForceUnrevised"), { condition: "noConflict" }, { condition: "effective" }] }),
+      rule("continue-recent", "continue", { all: [isTrue("parentsInForceUnrevised"), { fact: "adoptedOn", operator: "onOrAfter", value: "2017-09" }, { condition: "noConflict" }, { condition: "effective" }] }),
+      rule("revise-effects-not-met", "revise", { all: [{ not: { condition: "effective" } }, { fact: "rating", operator: "in", value: ["notMet"] }] }, { exceptionTo: "continue-in-step" }),
+      rule("revise-parent-changed", "revise", isTrue("parentAmendedAfterAdoption"), { exceptionTo: "continue-in-step" }),
+      rule("revise-conflict", "revise", isTrue("conflictWithHigherFound"), { exceptionTo: "continue-in-step" }),
+      rule("declare-expired-parent-ended", "declareExpired", isTrue("parentRepealedWithoutSuccessor"), { exceptionTo: ENDED }),
+      rule("declare-expired-task-completed", "declareExpired", isTrue("taskCompleted"), { exceptionTo: ENDED }),
+      rule("declare-expired-subject-gone", "declareExpired", isTrue("subjectGone"), { exceptionTo: ENDED }),
+      rule("repeal-unsuited", "repeal", { all: [{ fact: "rating", operator: "equal", value: "notMet" }, { fact: "adoptedOn", operator: "before", value: "2015" }] }, { exceptionTo: ENDED }),
+      rule("extend-recent", "extend", { all: [{ fact: "adoptedOn", operator: "onOrAfter", value: "2021-01" }, isTrue("effectsMet")] }, { exceptionTo: ["continue-in-step", "continue-recent"] }),
+    ],
+  };
+}
+
+/** `n` subjects' facts: mostly the seed report's (continue), some amended, ended, unknown. */
+export function subjects(n: number, seed = 7): Facts[] {
+  const random = seededRandom(seed);
+  const bool = (pTrue: number) => ({ value: random() < pTrue });
+  const out: Facts[] = [];
+  for (let i = 0; i < n; i++) {
+    const facts: Record<string, Facts[string]> = {
+      parentsInForceUnrevised: { ...bool(0.9), cites: ["国办发〔2016〕13号", "粤府办〔2016〕66号"] },
+      conflictWithHigherFound: bool(0.05),
+      effectsMet: bool(0.8),
+      parentAmendedAfterAdoption: bool(0.05),
+      parentRepealedWithoutSuccessor: bool(0.02),
+      taskCompleted: bool(0.02),
+      subjectGone: bool(0.01),
+      achievementRate: { value: `0.${Math.floor(random() * 100)}` },
+      adoptedOn: { value: random() < 0.5 ? "2017-09" : `20${10 + Math.floor(random() * 10)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 10)}` },
+      rating: { value: ["met", "partlyMet", "notMet"][Math.floor(random() * 3)] as string },
+    };
+    if (random() < 0.05) delete facts["effectsMet"];
+    out.push(facts);
+  }
+  return out;
+}
+
+/** A full date, and the reference report's year-precision date well inside every validity. */
+const DATES = ["2021-08-20", "2021"] as const;
+
 /** Runs the rules benchmarks. */
 export function run(): void {
   for (const n of sizes([10_000])) {
     const input = generateRuleSet(n);
     const { ms, result } = bestOf(5, () => validateRuleSet(input, { facts: FACTS }));
     report({ name: "rules.validate", n, ms, heapMB: heapMB(), rules: result.ruleSet.rules.length });
+  }
+  // rules.run: runRules alone (no fact derivation) over n subjects on one date, trace included.
+  const compiled = validateRuleSet(tenRuleSet(), { facts: SUBJECT_FACTS });
+  for (const n of sizes([100_000])) {
+    const batch = subjects(n);
+    for (const date of DATES) {
+      const { ms, result } = bestOf(3, () => {
+        const counts: Record<string, number> = {};
+        for (const facts of batch) {
+          const c = runRules(compiled, facts, { date }).conclusion;
+          counts[c] = (counts[c] ?? 0) + 1;
+        }
+        return counts;
+      });
+      report({ name: "rules.run", n, ms, heapMB: heapMB(), date, usPerSubject: Math.round((ms * 1000 * 100) / n) / 100, conclusions: result });
+    }
   }
 }

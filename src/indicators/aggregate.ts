@@ -16,7 +16,7 @@ import {
   type DecimalInput,
   type RoundingMode,
 } from "../quantities/decimal.js";
-import { QuantityAccumulator, sumQuantities, unitMismatchIssue, type SingleUnit, type SumQuantitiesOptions } from "../quantities/arithmetic.js";
+import { QuantityAccumulator, sumOf, unitMismatchIssue, type SingleUnit, type SumQuantitiesOptions } from "../quantities/arithmetic.js";
 import { isQuantity, makeQuantity, type Quantity } from "../quantities/quantity.js";
 import type { Unit } from "../quantities/units.js";
 import { NOT_STATED, type Indicator, type Observation, type TimeAggregation } from "./schemas.js";
@@ -35,7 +35,7 @@ function missingQuantityIssue(o: Observation, path: IssuePath): PolicyEvalIssue 
 
 /**
  * 合计 — the exact sum of quantities, or of the values of observations, of
- * one unit. The same as {@link sumQuantities} for quantities.
+ * one unit. The same as `sumQuantities` for quantities.
  *
  * @param items - quantities or observations (not changed)
  * @param options - `unit` for an empty sum
@@ -51,19 +51,16 @@ function missingQuantityIssue(o: Observation, path: IssuePath): PolicyEvalIssue 
  */
 export function sum<U extends Unit>(
   items: Iterable<Quantity<SingleUnit<U>>> | Iterable<Observation>,
-  options?: SumQuantitiesOptions<NoInfer<U>> | undefined,
+  options?: SumQuantitiesOptions<U> | undefined,
 ): Quantity<U> {
-  const quantities: Quantity[] = [];
-  const issues: PolicyEvalIssue[] = [];
-  let index = 0;
-  for (const item of items as Iterable<Quantity | Observation>) {
-    if (isQuantity(item)) quantities.push(item);
-    else if (item.quantity !== undefined) quantities.push(item.quantity);
-    else issues.push(missingQuantityIssue(item, [index, "quantity"]));
-    index++;
-  }
-  if (issues.length > 0) throw new PolicyEvalError(issues);
-  return sumQuantities(quantities, options) as Quantity<U>;
+  return sumOf(items as Iterable<Quantity | Observation>, quantityOfItem, options, (item, index) =>
+    missingQuantityIssue(item as Observation, [index, "quantity"]),
+  ) as Quantity<U>;
+}
+
+/** The quantity of an observation, or the item itself when it is a quantity. */
+function quantityOfItem(item: Quantity | Observation): Quantity | undefined {
+  return (item as Partial<Observation>).indicatorId === undefined ? (item as Quantity) : (item as Observation).quantity;
 }
 
 // ---------------------------------------------------------------- rollup
@@ -116,17 +113,21 @@ function periodKey(o: Observation): string {
   return NOT_STATED;
 }
 
-function keyPart(o: Observation, key: RollupKey): string {
-  if (typeof key === "object") return o.dimensions[key.dimension] ?? NOT_STATED;
+/** Reads one grouping field; built once per roll-up, so the loop does no dispatch. */
+function keyGetter(key: RollupKey): (o: Observation) => string {
+  if (typeof key === "object") {
+    const dimension = key.dimension;
+    return (o) => o.dimensions[dimension] ?? NOT_STATED;
+  }
   switch (key) {
     case "indicator":
-      return o.indicatorId;
+      return (o) => o.indicatorId;
     case "area":
-      return o.area;
+      return (o) => o.area;
     case "department":
-      return o.department;
+      return (o) => o.department;
     case "period":
-      return periodKey(o);
+      return periodKey;
   }
 }
 
@@ -188,7 +189,8 @@ export function rollup(observations: Iterable<Observation>, options: RollupOptio
   }
   const groups = new Map<string, Group>();
   const issues: PolicyEvalIssue[] = [];
-  const single = keys.length === 1 ? keys[0] : undefined;
+  const getters = keys.map(keyGetter);
+  const single = getters.length === 1 ? getters[0] : undefined;
   let index = 0;
   for (const o of observations) {
     const q = o.quantity;
@@ -199,9 +201,9 @@ export function rollup(observations: Iterable<Observation>, options: RollupOptio
     }
     let id: string;
     let parts: string[] | undefined;
-    if (single !== undefined) id = keyPart(o, single);
+    if (single !== undefined) id = single(o);
     else {
-      parts = keys.map((k) => keyPart(o, k));
+      parts = getters.map((get) => get(o));
       id = parts.join("\u001f");
     }
     let group = groups.get(id);

@@ -14,12 +14,22 @@
 import * as z from "zod";
 import { createIssue, PolicyEvalError, type LocalizedMessage, type PolicyEvalIssue, type SafeResult } from "../errors.js";
 import { bilingualIssue, safeParseSchema } from "../schema-issues.js";
-import { absDecimal, addDecimals, compareDecimals, ExactDecimal, negateDecimal, pow10, toExactDecimal, type DecimalInput } from "../quantities/decimal.js";
+import {
+  absDecimal,
+  addDecimals,
+  compareDecimals,
+  ExactDecimal,
+  negateDecimal,
+  pow10,
+  safeToExactDecimal,
+  toExactDecimal,
+  type DecimalInput,
+} from "../quantities/decimal.js";
 import { QuantityAccumulator, subtractQuantities, unitMismatchIssue } from "../quantities/arithmetic.js";
 import { formatQuantity } from "../quantities/formatQuantity.js";
 import { isQuantity, makeQuantity, type Quantity } from "../quantities/quantity.js";
 import { unitKind, type Magnitude, type Unit } from "../quantities/units.js";
-import { DecimalValueSchema, nonEmpty, type Observation, type ObservationSource } from "./schemas.js";
+import { forward, nonEmpty, type Observation, type ObservationSource } from "./schemas.js";
 
 /** 运算符 — DHIS2's operators; the pairs check presence, not values. */
 export const VALIDATION_OPERATORS = [
@@ -120,6 +130,25 @@ const OperatorSchema = z.string().transform((text, ctx): ValidationOperator => {
   return z.NEVER;
 });
 
+/** `'rounding'`, or an exact non-negative number of base units (the decimal checks are toExactDecimal's). */
+const ToleranceSchema = z.custom<DecimalInput | "rounding">(() => true).transform((v, ctx): ExactDecimal | "rounding" => {
+  if (v === "rounding") return v;
+  const result = safeToExactDecimal(v);
+  if (!result.success) {
+    forward(ctx, result.error.issues);
+    return z.NEVER;
+  }
+  if (result.data.coefficient < 0n) {
+    ctx.addIssue({
+      code: "custom",
+      message: "A tolerance cannot be negative",
+      params: bilingualIssue("invalid-tolerance", "容差不能为负数", "A tolerance cannot be negative"),
+    });
+    return z.NEVER;
+  }
+  return result.data;
+});
+
 /** 校验规则 — a rule after validation. */
 export interface ValidationRule {
   /** Stable id. */
@@ -175,7 +204,7 @@ export const ValidationRuleSchema = z
     right: SideSchema,
     importance: z.enum(IMPORTANCE_LEVELS).optional(),
     missingValueStrategy: z.enum(MISSING_VALUE_STRATEGIES).optional(),
-    tolerance: z.union([z.literal("rounding"), DecimalValueSchema]).optional(),
+    tolerance: ToleranceSchema.optional(),
     errorCode: z
       .string()
       .refine((code) => KEBAB.test(code), {
@@ -183,17 +212,8 @@ export const ValidationRuleSchema = z
       })
       .optional(),
   })
-  .transform((input, ctx): ValidationRule => {
+  .transform((input): ValidationRule => {
     const tolerance = input.tolerance ?? new ExactDecimal(0n, 0);
-    if (tolerance !== "rounding" && tolerance.coefficient < 0n) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["tolerance"],
-        message: "A tolerance cannot be negative",
-        params: bilingualIssue("invalid-tolerance", "容差不能为负数", "A tolerance cannot be negative"),
-      });
-      return z.NEVER;
-    }
     return {
       id: input.id,
       name: input.name,
@@ -528,7 +548,7 @@ function observationOperand(label: string, o: Observation, operand?: Operand): O
  * 执行校验规则 — checks each rule against the observations. An operand
  * selects the observation of its indicator whose dimensions are exactly the
  * operand's (none: the total), in its area and department if given. Pass the
- * observations of one date (see {@link latestAsOf}): an operand that matches
+ * observations of one date (see `latestAsOf`): an operand that matches
  * several observations is reported, not guessed.
  *
  * @param rules - validated rules

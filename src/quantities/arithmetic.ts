@@ -265,8 +265,9 @@ export interface SumQuantitiesOptions<U extends Unit> {
 }
 
 /**
- * Running exact sum of quantities of one unit: bigints grouped by scale, so a
- * term costs one bigint addition. Shared by sums and roll-ups. @internal
+ * Running exact sum of quantities of one unit: bigints grouped by scale and
+ * aligned once at the end, so a term costs one bigint addition. Shared by
+ * sums and roll-ups. @internal
  */
 export class QuantityAccumulator {
   private readonly byScale: bigint[] = [];
@@ -335,21 +336,40 @@ export class QuantityAccumulator {
  */
 export function sumQuantities<U extends Unit>(
   quantities: Iterable<Quantity<SingleUnit<U>>>,
-  options?: SumQuantitiesOptions<NoInfer<U>> | undefined,
+  options?: SumQuantitiesOptions<U> | undefined,
 ): Quantity<U> {
+  return sumOf<Quantity>(quantities, identity, options) as Quantity<U>;
+}
+
+const identity = (q: Quantity): Quantity => q;
+
+/**
+ * The exact sum of the quantities `quantityOf` reads from the items, with an
+ * issue for each item it gives none for (`missing`) and each unit mismatch.
+ * @internal
+ */
+export function sumOf<T>(
+  items: Iterable<T>,
+  quantityOf: (item: T) => Quantity | undefined,
+  options?: SumQuantitiesOptions<Unit> | undefined,
+  missing?: (item: T, index: number) => PolicyEvalIssue,
+): Quantity {
   const acc = new QuantityAccumulator();
   if (options?.unit !== undefined) acc.unit = options.unit;
   let issues: PolicyEvalIssue[] | undefined;
   let index = 0;
-  for (const q of quantities) {
-    if (!acc.add(q)) (issues ??= []).push(unitMismatchIssue("add", acc.unit as Unit, q.unit, [index, "unit"]));
+  for (const item of items) {
+    const q = quantityOf(item);
+    if (q === undefined) {
+      if (missing !== undefined) (issues ??= []).push(missing(item, index));
+    } else if (!acc.add(q)) (issues ??= []).push(unitMismatchIssue("add", acc.unit as Unit, q.unit, [index, "unit"]));
     index++;
   }
   if (issues !== undefined) throw new PolicyEvalError(issues);
   const result = acc.result();
   if (result === undefined) throw new PolicyEvalError([emptySumIssue()]);
-  if (acc.count === 0) return makeQuantity(new ExactDecimal(0n, 0), result.unit as U, options?.magnitude ?? 0, 0);
-  return result as Quantity<U>;
+  if (acc.count === 0) return makeQuantity(new ExactDecimal(0n, 0), result.unit, options?.magnitude ?? 0, 0);
+  return result;
 }
 
 /** `empty-sum`. @internal */

@@ -25,7 +25,9 @@ import { lookupUnit, unknownUnitIssue, UNIT_ALIASES, UNIT_CATALOGUE, type Magnit
 // ---------------------------------------------------------------- types
 
 type SuffixQualifier = "左右" | "上下" | "以上" | "以下";
-type StripQualifier<T extends string> = T extends `${infer H}${SuffixQualifier}` ? H : T;
+type Space = " " | "\u3000" | "\t" | "\n" | "\r" | "\u00a0";
+type TrimEnd<T extends string> = T extends `${infer H}${Space}` ? TrimEnd<H> : T;
+type StripQualifier<T extends string> = TrimEnd<T> extends `${infer H}${SuffixQualifier}` ? TrimEnd<H> : TrimEnd<T>;
 type Spelling = Unit | UnitAlias;
 /** Every spelling the text ends with ('' always matches). */
 type Candidates<T extends string> = { [S in Spelling]: T extends `${string}${S}` ? S : never }[Spelling];
@@ -53,9 +55,15 @@ export type UnitOfText<T extends string> = string extends T
 
 // ---------------------------------------------------------------- tables
 
-const PREFIX_MARKERS: readonly ApproximationMarker[] = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "逾"];
+/** The markers written at a position, longest first (大约 before 约). */
+function markersAt(position: "prefix" | "suffix"): readonly ApproximationMarker[] {
+  return (Object.keys(APPROXIMATION_MARKERS) as ApproximationMarker[])
+    .filter((m) => APPROXIMATION_MARKERS[m].position === position)
+    .sort((a, b) => b.length - a.length);
+}
+const PREFIX_MARKERS = markersAt("prefix");
 const PREFIX_FIRST_CHARS = new Set(PREFIX_MARKERS.map((m) => m.charCodeAt(0)));
-const SUFFIX_MARKERS: readonly ApproximationMarker[] = ["左右", "上下", "以上", "以下"];
+const SUFFIX_MARKERS = markersAt("suffix");
 const MAGNITUDE_WORDS: ReadonlyArray<readonly [string, Magnitude]> = [
   ["万亿", 12],
   ["千万", 7],

@@ -28,8 +28,16 @@ export const FACT_TYPES = Object.freeze(["boolean", "decimal", "date", "string",
  */
 export type FactType = (typeof FACT_TYPES)[number];
 
-/** A text in zh-CN and en, as written in rule sets (both required). */
-export const LocalizedTextSchema = z.strictObject({
+/**
+ * zod schema of a text in zh-CN and en, as written in rule sets (both required).
+ *
+ * @example
+ * ```ts
+ * import { LocalizedTextSchema } from "policy-eval";
+ * LocalizedTextSchema.safeParse({ "zh-CN": "继续沿用" }).success; //=> false
+ * ```
+ */
+export const LocalizedTextSchema: z.ZodType<LocalizedMessage> = z.strictObject({
   "zh-CN": z.string().min(1),
   en: z.string().min(1),
 });
@@ -45,7 +53,7 @@ export const LocalizedTextSchema = z.strictObject({
  * //=> false
  * ```
  */
-export const FactDeclarationSchema = z
+export const FactDeclarationSchema: z.ZodType<FactDeclaration> = z
   .strictObject({
     type: z.enum(FACT_TYPES),
     values: z.array(z.string().min(1)).optional(),
@@ -111,7 +119,7 @@ export interface FactDeclaration {
  * }).success; //=> true
  * ```
  */
-export const FactCatalogueSchema = z.record(z.string().min(1), FactDeclarationSchema);
+export const FactCatalogueSchema: z.ZodType<FactCatalogue> = z.record(z.string().min(1), FactDeclarationSchema);
 
 /**
  * 事实目录 — every fact a rule set may test, by name. The lead's fact

@@ -32,6 +32,7 @@ export {
   type FactCondition,
   type Literal,
   type Parameter,
+  type ParameterValue,
   type RightOperand,
   type Rule,
   type RuleSet,
@@ -49,6 +50,7 @@ export {
   type ReasonFact,
   type RulesConflict,
   type RulesResult,
+  type RulesResultBase,
   type RunRulesOptions,
 } from "./runRules.js";
 export {
@@ -60,8 +62,10 @@ export {
   type TraceCondition,
   type TraceFact,
   type TraceNode,
+  type TraceNodeBase,
   type TraceOperand,
   type TraceParameter,
+  type TraceParameterCandidate,
   type TraceResult,
   type TraceRule,
 } from "./trace.js";

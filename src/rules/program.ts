@@ -15,8 +15,8 @@ import { compareDecimals, ExactDecimal, toExactDecimal } from "../quantities/dec
 import { CONCLUSIONS, type Conclusion, type Ground } from "./conclusions.js";
 import type { FactDeclaration, FactType, JsonFactValue } from "./facts.js";
 import type { Operator } from "./operators.js";
-import type { TraceOperand } from "./trace.js";
-import { isFactOperand, isParameterOperand, type Basis, type Condition, type Literal, type Parameter, type RightOperand } from "./schema.js";
+import type { TraceNode, TraceOperand } from "./trace.js";
+import { exceptionTargets, isFactOperand, isParameterOperand, type Basis, type Condition, type Literal, type Parameter, type RightOperand, type Rule } from "./schema.js";
 
 /** Node kinds in the flat arrays. */
 export const NODE_ALL = 0;
@@ -50,6 +50,8 @@ export interface LeafSpec {
   readonly operator: Operator;
   readonly right: RightSpec;
   readonly test: LeafTest;
+  /** The comparison behind `test` (undefined for the unary operators), to tell apart why a leaf is unknown. */
+  readonly compare: Compare | undefined;
 }
 
 export interface FactSlot {
@@ -57,7 +59,7 @@ export interface FactSlot {
   readonly declaration: FactDeclaration;
 }
 
-export interface ParameterValue {
+export interface CompiledParameterValue {
   readonly from: CalendarDate;
   readonly fromDay: number;
   /** Normalised (ExactDecimal, DaySpan, boolean, string), or null when the parameter ends. */
@@ -69,7 +71,7 @@ export interface ParameterValue {
 export interface ParameterSpec {
   readonly name: string;
   readonly type: Parameter["type"];
-  readonly values: readonly ParameterValue[];
+  readonly values: readonly CompiledParameterValue[];
 }
 
 /** A run of nodes: one named condition or one rule's `when`. */
@@ -97,9 +99,10 @@ export interface RuleSpec extends Segment {
   readonly title: LocalizedMessage | undefined;
   readonly reason: LocalizedMessage;
   readonly basis: readonly Basis[];
-  /** Index of the rule this one is an exception to, or -1. */
-  readonly parent: number;
-  readonly exceptionTo: string | undefined;
+  /** Indexes of the rules this one is an exception to (empty for a base rule). */
+  readonly parents: readonly number[];
+  /** Their ids, always as a (frozen, shared) list, as the trace shows them. */
+  readonly exceptionTo: readonly string[];
   readonly inForceFrom: CalendarDate | undefined;
   readonly inForceUntil: CalendarDate | undefined;
   readonly fromDay: number;
@@ -119,16 +122,24 @@ export interface Program {
   /** Named conditions, dependencies first. */
   readonly namedOrder: readonly number[];
   readonly rules: readonly RuleSpec[];
-  /** Exceptions of each rule (children in the exception forest). */
+  /** Exceptions of each rule (its children in the exception graph, a DAG once exceptions have several targets). */
   readonly exceptions: readonly (readonly number[])[];
-  /** Rules, every exception before the rule it overrides. */
+  /** Rules, every exception before each rule it overrides. */
   readonly exceptionOrder: Int32Array;
+  /** Whether some exception has several targets (the graph is then not a forest). */
+  readonly sharedExceptions: boolean;
   readonly facts: readonly FactSlot[];
   readonly params: readonly ParameterSpec[];
   readonly fromDay: number;
   readonly untilDay: number;
-  /** Per-date memo (see runRules): invisible to callers, the result never depends on it. */
-  cache: unknown;
+  /** Per-date memo of what depends only on the date (see runRules); invisible to callers, results never depend on it. */
+  readonly dateCache: Map<string, unknown>;
+  /**
+   * Frozen trace nodes shared by every run's trace, by node index × variant
+   * (see buildTree in runRules): most nodes look the same from one subject
+   * to the next, so a batch allocates little for its traces.
+   */
+  readonly traceNodes: (TraceNode | undefined)[];
 }
 
 /** Reads `len` ASCII digits at `at`, or -1. */
@@ -146,6 +157,7 @@ function readDigits(text: string, at: number, len: number): number {
  * The day span of a partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or
  * undefined if it is not a real one. Hand-parsed: it runs once per date fact
  * per subject.
+ * @internal
  */
 export function toDaySpan(text: string): DaySpan | undefined {
   const n = text.length;
@@ -162,19 +174,19 @@ export function toDaySpan(text: string): DaySpan | undefined {
   return [d, d];
 }
 
-/** The day number of a date already validated as a calendar date. */
+/** The day number of a date already validated as a calendar date. @internal */
 export function dayOf(date: CalendarDate): number {
   return (toDaySpan(date) as DaySpan)[0];
 }
 
-/** Reads a literal or parameter value, already validated for `type`, into its evaluation form. */
+/** Reads a literal or parameter value, already validated for `type`, into its evaluation form. @internal */
 export function normalizeValue(type: FactType | Parameter["type"], value: Literal): unknown {
   if (type === "decimal") return toExactDecimal(value as string | number);
   if (type === "date") return toDaySpan(value as string);
   return value;
 }
 
-/** The JSON-friendly form of a literal or value. */
+/** The JSON-friendly form of a literal or value. @internal */
 export function toJsonValue(value: unknown): JsonFactValue {
   if (value instanceof ExactDecimal) return value.toString();
   if (typeof value === "number") return String(value);
@@ -207,7 +219,29 @@ function spanSame(a: DaySpan, b: DaySpan): Truth {
   return a[0] === a[1] && b[0] === b[1] ? TRUE : UNKNOWN;
 }
 
-type Compare = (left: unknown, right: unknown) => Truth;
+export type Compare = (left: unknown, right: unknown) => Truth;
+
+/**
+ * The values a parameter may have over a partial evaluation date whose span
+ * it changes in: `undefined` stands for days without a value. A comparison
+ * with it holds (or fails) only if it does for every candidate.
+ * @internal
+ */
+export class ParameterCandidates {
+  constructor(readonly values: readonly unknown[]) {}
+}
+
+/** A comparison with each candidate: settled only when they all agree and none is missing. @internal */
+export function compareEach(compare: Compare, left: unknown, candidates: readonly unknown[]): Truth {
+  let out: Truth | 0 = 0;
+  for (const v of candidates) {
+    if (v === undefined) return UNKNOWN;
+    const t = compare(left, v);
+    if (t === UNKNOWN || (out !== 0 && t !== out)) return UNKNOWN;
+    out = t;
+  }
+  return out === 0 ? UNKNOWN : out;
+}
 
 const COMPARE: Partial<Record<FactType, Partial<Record<Operator, Compare>>>> = {
   boolean: {
@@ -246,6 +280,7 @@ COMPARE.enum = COMPARE.string as Partial<Record<Operator, Compare>>;
 /**
  * The closure testing one comparison. A missing left or right fact makes
  * it unknown, except for `isKnown` / `isUnknown`, which ask exactly that.
+ * @internal
  */
 export function compileTest(type: FactType, operator: Operator, slot: number, right: RightSpec, literal: unknown): LeafTest {
   switch (operator) {
@@ -288,7 +323,9 @@ export function compileTest(type: FactType, operator: Operator, slot: number, ri
       const k = right.index;
       return (f, p) => {
         const l = f[slot];
-        return l === undefined ? UNKNOWN : compare(l, p[k]);
+        if (l === undefined) return UNKNOWN;
+        const r = p[k];
+        return r instanceof ParameterCandidates ? compareEach(compare, l, r.values) : compare(l, r);
       };
     }
     case "none":
@@ -303,18 +340,7 @@ export interface ProgramParts {
   readonly conditions: ReadonlyMap<string, Condition>;
   /** Named conditions, dependencies first (from the cycle check). */
   readonly conditionOrder: readonly string[];
-  readonly rules: readonly {
-    readonly id: string;
-    readonly title?: LocalizedMessage | undefined;
-    readonly conclusion: Conclusion;
-    readonly ground?: Ground | undefined;
-    readonly when: Condition;
-    readonly exceptionTo?: string | undefined;
-    readonly reason: LocalizedMessage;
-    readonly basis: readonly Basis[];
-    readonly inForceFrom?: CalendarDate | undefined;
-    readonly inForceUntil?: CalendarDate | undefined;
-  }[];
+  readonly rules: readonly Rule[];
   readonly inForceFrom: CalendarDate;
   readonly inForceUntil: CalendarDate | undefined;
 }
@@ -326,7 +352,8 @@ function childrenOf(c: Condition): readonly Condition[] {
   return [];
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a fresh structure all the way down, iteratively. @internal */
+export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -338,7 +365,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Compiles validated parts. Assumes {@link validateRuleSet} found no issue. */
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+function frozenIds(ids: readonly string[]): readonly string[] {
+  return ids.length === 0 ? NO_IDS : Object.freeze([...ids]);
+}
+
+/** Compiles validated parts. Assumes validateRuleSet found no issue. @internal */
 export function buildProgram(parts: ProgramParts): Program {
   const kinds: number[] = [];
   const childCount: number[] = [];
@@ -420,7 +453,8 @@ export function buildProgram(parts: ProgramParts): Program {
         const { right, literal } = compileRight(c.value, decl.type);
         if (right.kind === "fact") facts.add(right.slot);
         if (right.kind === "parameter") usedParams.add(right.index);
-        leaf = { slot: s, operator: c.operator, right, test: compileTest(decl.type, c.operator, s, right, literal) };
+        const compare = COMPARE[decl.type]?.[c.operator];
+        leaf = { slot: s, operator: c.operator, right, test: compileTest(decl.type, c.operator, s, right, literal), compare };
       }
       refTarget.push(target);
       leaves.push(leaf);
@@ -459,8 +493,8 @@ export function buildProgram(parts: ProgramParts): Program {
     title: r.title === undefined ? undefined : Object.freeze({ ...r.title }),
     reason: Object.freeze({ ...r.reason }),
     basis: deepFreeze(r.basis.map((b) => ({ ...b }))),
-    parent: r.exceptionTo === undefined ? -1 : (ruleIndex.get(r.exceptionTo) as number),
-    exceptionTo: r.exceptionTo,
+    parents: Object.freeze(exceptionTargets(r.exceptionTo).map((id) => ruleIndex.get(id) as number)),
+    exceptionTo: frozenIds(exceptionTargets(r.exceptionTo)),
     inForceFrom: r.inForceFrom,
     inForceUntil: r.inForceUntil,
     fromDay: r.inForceFrom === undefined ? -Infinity : dayOf(r.inForceFrom),
@@ -470,7 +504,7 @@ export function buildProgram(parts: ProgramParts): Program {
 
   const exceptions: number[][] = rules.map(() => []);
   rules.forEach((r, i) => {
-    if (r.parent >= 0) (exceptions[r.parent] as number[]).push(i);
+    for (const p of r.parents) (exceptions[p] as number[]).push(i);
   });
   const exceptionOrder = exceptionPostOrder(rules, exceptions);
 
@@ -486,27 +520,39 @@ export function buildProgram(parts: ProgramParts): Program {
     rules,
     exceptions,
     exceptionOrder,
+    sharedExceptions: rules.some((r) => r.parents.length > 1),
     facts: factSlots,
     params,
     fromDay: dayOf(parts.inForceFrom),
     untilDay: parts.inForceUntil === undefined ? Infinity : dayOf(parts.inForceUntil),
-    cache: undefined,
+    dateCache: new Map(),
+    traceNodes: [],
   };
 }
 
-/** Post-order of the exception forest (exceptions first), iteratively. */
+/**
+ * Post-order of the (acyclic) exception graph from its base rules: each
+ * rule comes after all its exceptions, direct or not. Iterative; a rule
+ * reached through several targets is placed once.
+ */
 function exceptionPostOrder(rules: readonly RuleSpec[], exceptions: readonly (readonly number[])[]): Int32Array {
   const order = new Int32Array(rules.length);
+  const placed = new Uint8Array(rules.length);
   let k = 0;
   const stack: [number, number][] = [];
   rules.forEach((r, root) => {
-    if (r.parent !== -1) return;
+    if (r.parents.length > 0) return;
+    placed[root] = 1;
     stack.push([root, 0]);
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as [number, number];
       const kids = exceptions[top[0]] as readonly number[];
       if (top[1] < kids.length) {
-        stack.push([kids[top[1]++] as number, 0]);
+        const kid = kids[top[1]++] as number;
+        if (placed[kid] === 0) {
+          placed[kid] = 1;
+          stack.push([kid, 0]);
+        }
       } else {
         stack.pop();
         order[k++] = top[0];

@@ -8,7 +8,7 @@
  * @module
  */
 import { createIssue, PolicyEvalError, type IssuePath, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
-import type { CalendarDate } from "../dates/index.js";
+import type { PartialDate } from "../dates/index.js";
 import { ExactDecimal, safeToExactDecimal } from "../quantities/decimal.js";
 import { CONCLUSIONS, type Conclusion, type Ground, type ResultConclusion } from "./conclusions.js";
 import type { FactDeclaration, FactValue, Facts, JsonFactValue } from "./facts.js";
@@ -19,6 +19,7 @@ import {
   NODE_LEAF,
   NODE_NOT,
   NODE_REF,
+  ParameterCandidates,
   TRUE,
   UNKNOWN,
   toDaySpan,
@@ -27,7 +28,8 @@ import {
   type LeafSpec,
   type NamedSpec,
   type ParameterSpec,
-  type ParameterValue,
+  type CompiledParameterValue,
+  type Compare,
   type Program,
   type RuleSpec,
   type Segment,
@@ -42,6 +44,7 @@ import {
   type TraceNode,
   type TraceOperand,
   type TraceParameter,
+  type TraceParameterCandidate,
   type TraceResult,
   type TraceRule,
 } from "./trace.js";
@@ -49,15 +52,25 @@ import { programOf, type CompiledRuleSet } from "./validateRuleSet.js";
 
 /** Options of {@link runRules}. */
 export interface RunRulesOptions {
-  /** 评估日期 — the evaluation date: rules, the rule set and parameters are taken as in force on it. */
-  readonly date: CalendarDate;
+  /**
+   * 评估日期 — the evaluation date: rules, the rule set and parameters are
+   * taken as in force on it. It may be known only to the month or the year
+   * (`'2021'`, as the reference report): a question it cannot settle — a rule
+   * in force on part of the year only, a parameter changing within it — is
+   * answered as unknown, never by guessing a day.
+   */
+  readonly date: PartialDate;
 }
 
 /** A fact behind a reason: its value (decimals as strings), why it holds, what it cites. */
 export interface ReasonFact {
+  /** The fact's name. */
   readonly name: string;
+  /** Its value (decimals as strings, dates as given). */
   readonly value: JsonFactValue;
+  /** Why it holds, as given with the fact. */
   readonly explanation?: LocalizedMessage;
+  /** The documents it rests on, as given with the fact. */
   readonly cites?: readonly string[];
 }
 
@@ -69,11 +82,15 @@ export interface ReasonFact {
 export interface Reason {
   /** The rule's id. */
   readonly rule: string;
+  /** What it concludes. */
   readonly conclusion: Conclusion;
+  /** On which ground. */
   readonly ground?: Ground;
   /** The reason in English (same as `messages.en`). */
   readonly message: string;
+  /** The reason in zh-CN and en. */
   readonly messages: LocalizedMessage;
+  /** The rule's legal basis. */
   readonly basis: readonly Basis[];
   /** The fact leaves that made the condition hold, in the order the condition names them. */
   readonly facts: readonly ReasonFact[];
@@ -83,11 +100,14 @@ export interface Reason {
 
 /** The rules that disagreed, and their conclusions (in {@link CONCLUSIONS} order). */
 export interface RulesConflict {
+  /** The winning rules, in rule-set order. */
   readonly rules: readonly string[];
+  /** Their distinct conclusions. */
   readonly conclusions: readonly Conclusion[];
 }
 
-interface RulesResultBase {
+/** What every {@link RulesResult} has, whatever its conclusion. */
+export interface RulesResultBase {
   /**
    * 缺失事实 — when the answer is `undetermined`: the missing facts that kept
    * the conditions that could change it unknown (sorted). Empty otherwise.
@@ -95,6 +115,18 @@ interface RulesResultBase {
   readonly missingFacts: readonly string[];
   /** Like `missingFacts`, for facts known too imprecisely (a partial date) to settle a comparison. */
   readonly uncertainFacts: readonly string[];
+  /**
+   * Like `missingFacts`, for parameters whose value changes within a partial
+   * evaluation date (or has no value on some of its days), so that a
+   * comparison with them could not be settled (sorted).
+   */
+  readonly uncertainParameters: readonly string[];
+  /**
+   * Like `missingFacts`, for rules that could change the answer but may or
+   * may not be in force on a partial evaluation date (it spans their, or
+   * their rule set's, first or last day), in rule-set order.
+   */
+  readonly uncertainRules: readonly string[];
   /** The full trace; never empty. */
   readonly trace: Trace;
 }
@@ -107,12 +139,28 @@ interface RulesResultBase {
  * at all).
  */
 export type RulesResult =
-  | (RulesResultBase & { readonly conclusion: Conclusion; readonly reasons: readonly [Reason, ...Reason[]] })
-  | (RulesResultBase & { readonly conclusion: "conflict"; readonly reasons: readonly Reason[]; readonly conflict: RulesConflict })
-  | (RulesResultBase & { readonly conclusion: "undetermined"; readonly reasons: readonly [] });
+  | (RulesResultBase & {
+      /** The winners' common conclusion. */
+      readonly conclusion: Conclusion;
+      /** One per winning rule. */
+      readonly reasons: readonly [Reason, ...Reason[]];
+    })
+  | (RulesResultBase & {
+      /** The winners disagree. */
+      readonly conclusion: "conflict";
+      /** One per winning rule, each with its own conclusion. */
+      readonly reasons: readonly Reason[];
+      /** Which rules disagree, on what. */
+      readonly conflict: RulesConflict;
+    })
+  | (RulesResultBase & {
+      /** No rule applies, or missing facts could change the answer. */
+      readonly conclusion: "undetermined";
+      /** None. */
+      readonly reasons: readonly [];
+    });
 
-// Rule statuses, indexed like RuleStatus below.
-const NOT_IN_FORCE = 0;
+// Rule statuses as small integers (a Uint8Array per run), named by STATUS_NAMES; 0 is notInForce.
 const APPLIED = 1;
 const NOT_APPLICABLE = 2;
 const UNSETTLED = 3;
@@ -126,38 +174,67 @@ function issue(code: string, path: IssuePath, zh: string, en: string, params?: R
 // ---------------------------------------------------------------------------
 // What depends only on the date, computed once per date and memoised.
 
+/** Whether a rule is in force on the evaluation date's span: not, on every day, or on some days only. */
+const NOT_IN_FORCE = 0;
+const IN_FORCE = 1;
+const MAYBE_IN_FORCE = 2;
+
 interface DateContext {
-  readonly date: CalendarDate;
+  readonly date: PartialDate;
   readonly issues: readonly PolicyEvalIssue[];
-  /** Named conditions some in-force rule reaches (dependencies first), then the in-force rules. */
+  /** The trace's `ruleSet` entry, shared by every run on this date. */
+  readonly traceRuleSet: Trace["ruleSet"];
+  /** Named conditions some rule possibly in force reaches (dependencies first), then those rules. */
   readonly activeSegments: readonly Segment[];
   readonly namedActive: Uint8Array;
+  /** Rules in force on at least one day of the date, in rule order. */
   readonly activeRules: readonly number[];
+  /** By rule: NOT_IN_FORCE, IN_FORCE or MAYBE_IN_FORCE. */
+  readonly inForce: Uint8Array;
+  /** Whether some active rule is only maybe in force (the date spans one of its first or last days). */
+  readonly anyMaybe: boolean;
   /** Fact slots read by the active segments, sorted by name. */
   readonly usedFacts: readonly number[];
-  /** Parameter values in force, by parameter index (undefined when unused). */
+  /** By parameter index: its value in evaluation form, a {@link ParameterCandidates} when it changes within the date, or undefined when unused. */
   readonly paramValues: readonly unknown[];
   readonly paramOperands: readonly (TraceOperand | undefined)[];
   readonly traceParameters: readonly TraceParameter[];
 }
 
-function valueAt(values: readonly ParameterValue[], day: number): ParameterValue | undefined {
-  let found: ParameterValue | undefined;
-  for (const v of values) {
-    if (v.fromDay > day) break;
-    found = v;
+/** The index of the parameter value in force on `day` (the last one from on or before it), or -1. */
+function valueIndexAt(values: readonly CompiledParameterValue[], day: number): number {
+  let found = -1;
+  for (let i = 0; i < values.length; i++) {
+    if ((values[i] as CompiledParameterValue).fromDay > day) break;
+    found = i;
   }
-  return found === undefined || found.value === null ? undefined : found;
+  return found;
 }
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function dateContext(program: Program, date: CalendarDate, day: number): DateContext {
-  const cached = program.cache as DateContext | undefined;
-  if (cached !== undefined && cached.date === date) return cached;
+/** How many evaluation dates a compiled set remembers (a batch usually uses one). */
+const DATE_CACHE_SIZE = 8;
+
+/** In force on every day of [d0, d1], on none, or on some: the rule's own dates within its set's. */
+function inForceOn(program: Program, rule: RuleSpec, d0: number, d1: number): number {
+  const from = Math.max(program.fromDay, rule.fromDay);
+  const until = Math.min(program.untilDay, rule.untilDay);
+  if (from > until || d1 < from || d0 > until) return NOT_IN_FORCE;
+  return from <= d0 && d1 <= until ? IN_FORCE : MAYBE_IN_FORCE;
+}
+
+function parameterCandidate(v: CompiledParameterValue | undefined): TraceParameterCandidate {
+  if (v === undefined) return Object.freeze({ value: null });
+  return Object.freeze(v.basis === undefined ? { value: v.json, from: v.from } : { value: v.json, from: v.from, basis: v.basis });
+}
+
+function createDateContext(compiled: CompiledRuleSet, program: Program, date: PartialDate, d0: number, d1: number): DateContext {
   const activeRules: number[] = [];
+  const inForce = new Uint8Array(program.rules.length);
+  let anyMaybe = false;
   const reached = new Uint8Array(program.named.length);
   const queue: number[] = [];
   const reach = (seg: Segment): void => {
@@ -169,10 +246,12 @@ function dateContext(program: Program, date: CalendarDate, day: number): DateCon
     }
   };
   program.rules.forEach((rule, r) => {
-    if (rule.fromDay <= day && day <= rule.untilDay) {
-      activeRules.push(r);
-      reach(rule);
-    }
+    const state = inForceOn(program, rule, d0, d1);
+    inForce[r] = state;
+    if (state === NOT_IN_FORCE) return;
+    if (state === MAYBE_IN_FORCE) anyMaybe = true;
+    activeRules.push(r);
+    reach(rule);
   });
   for (let k = 0; k < queue.length; k++) reach(program.named[queue[k] as number] as Segment);
   const activeNamed = program.namedOrder.filter((n) => reached[n] === 1);
@@ -196,8 +275,12 @@ function dateContext(program: Program, date: CalendarDate, day: number): DateCon
   for (const k of [...paramUsers.keys()].sort((a, b) => compareText(paramName(a), paramName(b)))) {
     const p = program.params[k] as ParameterSpec;
     const users = paramUsers.get(k) ?? [];
-    const v = valueAt(p.values, day);
-    if (v === undefined) {
+    // The value in force on the first day, then every change within the span.
+    const first = valueIndexAt(p.values, d0);
+    const candidates: (CompiledParameterValue | undefined)[] = [first < 0 ? undefined : p.values[first]];
+    for (let i = first + 1; i < p.values.length && (p.values[i] as CompiledParameterValue).fromDay <= d1; i++) candidates.push(p.values[i]);
+    const withValue = candidates.filter((v): v is CompiledParameterValue => v !== undefined && v.value !== null);
+    if (withValue.length === 0) {
       issues.push(
         issue(
           "parameter-not-in-force",
@@ -209,24 +292,78 @@ function dateContext(program: Program, date: CalendarDate, day: number): DateCon
       );
       continue;
     }
-    const json = v.json as JsonFactValue;
-    paramValues[k] = v.value;
-    paramOperands[k] = Object.freeze({ kind: "parameter", parameter: p.name, value: json, from: v.from });
-    traceParameters.push(Object.freeze({ name: p.name, type: p.type, value: json, from: v.from, ...(v.basis === undefined ? {} : { basis: v.basis }) }));
+    const single = candidates.length === 1 ? withValue[0] : undefined;
+    if (single !== undefined) {
+      const json = single.json as JsonFactValue;
+      paramValues[k] = single.value;
+      paramOperands[k] = Object.freeze({ kind: "parameter", parameter: p.name, value: json, from: single.from });
+      traceParameters.push(
+        Object.freeze({ name: p.name, type: p.type, uncertain: false, value: json, from: single.from, ...(single.basis === undefined ? {} : { basis: single.basis }) }),
+      );
+      continue;
+    }
+    // The value changes within the date (or is missing on some of its days): a condition reading it holds only if it does for every candidate.
+    paramValues[k] = new ParameterCandidates(candidates.map((v) => (v === undefined || v.value === null ? undefined : v.value)));
+    paramOperands[k] = Object.freeze({ kind: "parameter", parameter: p.name, uncertain: true });
+    traceParameters.push(Object.freeze({ name: p.name, type: p.type, uncertain: true, candidates: Object.freeze(candidates.map(parameterCandidate)) }));
   }
+  const setInForce = program.fromDay <= d0 && d1 <= program.untilDay;
   const context: DateContext = {
     date,
     issues,
+    traceRuleSet: Object.freeze({
+      id: compiled.id,
+      version: compiled.version,
+      inForceFrom: compiled.inForceFrom,
+      ...(compiled.inForceUntil === undefined ? {} : { inForceUntil: compiled.inForceUntil }),
+      inForce: setInForce ? true : ("uncertain" as const),
+    }),
     activeSegments: [...activeNamed.map((n) => program.named[n] as Segment), ...activeRules.map((r) => program.rules[r] as Segment)],
     namedActive: reached,
     activeRules,
+    inForce,
+    anyMaybe,
     usedFacts,
     paramValues,
     paramOperands,
     traceParameters: Object.freeze(traceParameters),
   };
-  program.cache = context;
+  if (program.dateCache.size >= DATE_CACHE_SIZE) program.dateCache.delete(program.dateCache.keys().next().value as string);
+  program.dateCache.set(date, context);
   return context;
+}
+
+/** The date's context, checking the date the first time it is seen. */
+function dateContext(compiled: CompiledRuleSet, program: Program, date: PartialDate): DateContext {
+  const cached = program.dateCache.get(date) as DateContext | undefined;
+  if (cached !== undefined) return cached;
+  const span = typeof date === "string" ? toDaySpan(date) : undefined;
+  if (span === undefined) {
+    throw new PolicyEvalError([
+      issue(
+        "invalid-date",
+        ["options", "date"],
+        `评估日期无效：${JSON.stringify(date)}（应为 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的真实日期）`,
+        `Invalid evaluation date ${JSON.stringify(date)} (expected a real date YYYY, YYYY-MM or YYYY-MM-DD)`,
+        { value: date },
+      ),
+    ]);
+  }
+  const [d0, d1] = span;
+  // Outside on every day the date may be: an error. Straddling a first or last day: every rule's being in force is uncertain.
+  if (d1 < program.fromDay || d0 > program.untilDay) {
+    const until = compiled.inForceUntil;
+    throw new PolicyEvalError([
+      issue(
+        "rule-set-not-in-force",
+        ["options", "date"],
+        `规则集 ${compiled.id} 在 ${date} 不在有效期内（${compiled.inForceFrom} 至 ${until ?? "今"}）`,
+        `Rule set ${compiled.id} is not in force on ${date} (in force ${compiled.inForceFrom} to ${until ?? "open end"})`,
+        { date, inForceFrom: compiled.inForceFrom, inForceUntil: until ?? null },
+      ),
+    ]);
+  }
+  return createDateContext(compiled, program, date, d0, d1);
 }
 
 // ---------------------------------------------------------------------------
@@ -396,33 +533,64 @@ function evaluateNodes(program: Program, ctx: DateContext, values: readonly unkn
 }
 
 /**
- * Marks each applicable rule that has an applicable exception below it as
- * overridden, recording the nearest such exceptions. Nearest applicable
- * ancestors are memoised, so even a 10k-rule chain costs linear time.
+ * Marks each applicable rule that has an applicable exception above it —
+ * directly or through rules that do not apply, along any of an exception's
+ * targets — as overridden, recording the nearest such exceptions (those
+ * with no applicable rule between). The nearest applicable rules at or
+ * below each rule are memoised (a rule with one target shares its target's
+ * list), so even a 10k-rule chain costs linear time.
  */
 function markOverridden(program: Program, status: Uint8Array): (string[] | undefined)[] {
   const rules = program.rules;
   const overriddenBy: (string[] | undefined)[] = new Array<string[] | undefined>(rules.length);
   const applicable = (r: number): boolean => status[r] === APPLIED || status[r] === OVERRIDDEN;
-  const nearest = new Int32Array(rules.length).fill(-2);
-  const path: number[] = [];
-  for (let e = 0; e < rules.length; e++) {
-    const rule = rules[e] as RuleSpec;
-    if (!applicable(e) || rule.parent < 0) continue;
-    let p = rule.parent;
-    path.length = 0;
-    while (p >= 0 && !applicable(p) && nearest[p] === -2) {
-      path.push(p);
-      p = (rules[p] as RuleSpec).parent;
+  // nearest[r]: the first applicable rules met going from r towards the base rules, r itself if it applies.
+  const nearest: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(rules.length);
+  const stack: number[] = [];
+  const resolve = (start: number): readonly number[] => {
+    stack.push(start);
+    while (stack.length > 0) {
+      const r = stack[stack.length - 1] as number;
+      if (nearest[r] !== undefined) {
+        stack.pop();
+        continue;
+      }
+      if (applicable(r)) {
+        nearest[r] = [r];
+        stack.pop();
+        continue;
+      }
+      const parents = (rules[r] as RuleSpec).parents;
+      let ready = true;
+      for (const p of parents) {
+        if (nearest[p] === undefined) {
+          ready = false;
+          stack.push(p);
+        }
+      }
+      if (!ready) continue;
+      stack.pop();
+      nearest[r] = parents.length === 1 ? (nearest[parents[0] as number] as readonly number[]) : unionOf(parents.map((p) => nearest[p] as readonly number[]));
     }
-    const found = p < 0 ? -1 : applicable(p) ? p : (nearest[p] as number);
-    for (const n of path) nearest[n] = found;
-    if (found >= 0) {
-      (overriddenBy[found] ??= []).push(rule.id);
-      status[found] = OVERRIDDEN;
+    return nearest[start] as readonly number[];
+  };
+  for (let e = 0; e < rules.length; e++) {
+    const parents = (rules[e] as RuleSpec).parents;
+    if (!applicable(e) || parents.length === 0) continue;
+    const targets = parents.length === 1 ? resolve(parents[0] as number) : unionOf(parents.map(resolve));
+    for (const t of targets) {
+      (overriddenBy[t] ??= []).push((rules[e] as RuleSpec).id);
+      status[t] = OVERRIDDEN;
     }
   }
   return overriddenBy;
+}
+
+/** The distinct numbers of several lists, in first-seen order. */
+function unionOf(lists: readonly (readonly number[])[]): readonly number[] {
+  const seen = new Set<number>();
+  for (const list of lists) for (const n of list) seen.add(n);
+  return [...seen];
 }
 
 /** Possible-outcome sets: bit m set when the winners' conclusions may be the set of conclusions m. */
@@ -446,11 +614,16 @@ function outcomeClass(mask: number): number {
 
 /**
  * Whether the unknown rules could change the outcome. Bottom-up over the
- * exception forest, each rule gets the set of conclusion-sets its subtree's
- * winners may have (bits over the 32 subsets of the 5 conclusions), for
- * every way the unknown conditions may turn out; the answer is settled when
- * every possible set gives the same outcome. Also returns the unknown rules
- * with no applicable exception below them (those whose facts matter).
+ * exception graph (exceptions before the rules they override), each rule
+ * gets the set of conclusion-sets the winners among it and its exceptions
+ * may have (bits over the 32 subsets of the 5 conclusions), for every way
+ * the unknown rules may turn out; the answer is settled when every possible
+ * set gives the same outcome. An exception to several rules is counted in
+ * each of their sets; combining them as if independent can only add
+ * possibilities, never drop one, so a settled answer is never a guess (and
+ * the property tests find it exact against enumeration). Also returns the
+ * unknown rules with no applicable exception below them (those whose facts
+ * matter).
  */
 function analyseUnknowns(program: Program, status: Uint8Array): { settled: boolean; relevant: number[] } {
   const rules = program.rules;
@@ -481,7 +654,7 @@ function analyseUnknowns(program: Program, status: Uint8Array): { settled: boole
       set = out >>> 0;
     }
     possible[r] = set;
-    if ((rules[r] as RuleSpec).parent < 0) total = combineOutcomes(total, set);
+    if ((rules[r] as RuleSpec).parents.length === 0) total = combineOutcomes(total, set);
   }
   let first: number | undefined;
   for (let m = 0; m < 32; m++) {
@@ -493,16 +666,31 @@ function analyseUnknowns(program: Program, status: Uint8Array): { settled: boole
   return { settled: true, relevant };
 }
 
-/** Walks down the unknown nodes of the relevant rules to the facts that made them unknown. */
-function collectMissing(
+/** What kept an undetermined answer open. */
+interface OpenQuestions {
+  readonly missing: Set<string>;
+  readonly uncertain: Set<string>;
+  readonly parameters: Set<string>;
+  /** Rule indexes. */
+  readonly rules: Set<number>;
+}
+
+/**
+ * Walks down the unknown nodes of the relevant rules to what made them
+ * unknown: missing facts, facts too imprecise (partial dates), parameters
+ * changing within a partial evaluation date; and names the relevant rules
+ * whose being in force on the date is uncertain.
+ */
+function collectOpenQuestions(
   program: Program,
+  ctx: DateContext,
   res: Uint8Array,
   values: readonly unknown[],
   relevant: readonly number[],
-  missing: Set<string>,
-  uncertain: Set<string>,
+  open: OpenQuestions,
 ): void {
   const seenNamed = new Uint8Array(program.named.length);
+  for (const r of relevant) if (ctx.inForce[r] === MAYBE_IN_FORCE) open.rules.add(r);
   const stack: number[] = relevant.map((r) => (program.rules[r] as Segment).end - 1);
   const nameOf = (s: number): string => (program.facts[s] as FactSlot).name;
   while (stack.length > 0) {
@@ -511,16 +699,24 @@ function collectMissing(
     const kind = program.kinds[i];
     if (kind === NODE_LEAF) {
       const leaf = program.leaves[i] as LeafSpec;
-      const rightSlot = leaf.right.kind === "fact" ? leaf.right.slot : -1;
+      const right = leaf.right;
+      const rightSlot = right.kind === "fact" ? right.slot : -1;
       const leftMissing = values[leaf.slot] === undefined;
       const rightMissing = rightSlot >= 0 && values[rightSlot] === undefined;
-      if (leftMissing) missing.add(nameOf(leaf.slot));
-      if (rightMissing) missing.add(nameOf(rightSlot));
-      if (!leftMissing && !rightMissing) {
-        // Both known: a partial date too imprecise to settle the comparison.
-        uncertain.add(nameOf(leaf.slot));
-        if (rightSlot >= 0) uncertain.add(nameOf(rightSlot));
+      if (leftMissing) open.missing.add(nameOf(leaf.slot));
+      if (rightMissing) open.missing.add(nameOf(rightSlot));
+      if (leftMissing || rightMissing) continue;
+      const candidates = right.kind === "parameter" ? ctx.paramValues[right.index] : undefined;
+      if (right.kind === "parameter" && candidates instanceof ParameterCandidates) {
+        open.parameters.add((program.params[right.index] as ParameterSpec).name);
+        // The fact is too imprecise as well if one candidate alone cannot settle the comparison.
+        const compare = leaf.compare as Compare;
+        if (candidates.values.some((v) => v !== undefined && compare(values[leaf.slot], v) === UNKNOWN)) open.uncertain.add(nameOf(leaf.slot));
+        continue;
       }
+      // Both known: a partial date too imprecise to settle the comparison.
+      open.uncertain.add(nameOf(leaf.slot));
+      if (rightSlot >= 0) open.uncertain.add(nameOf(rightSlot));
     } else if (kind === NODE_REF) {
       const t = program.refTarget[i] as number;
       if (seenNamed[t] === 0) {
@@ -607,27 +803,44 @@ function sortedOrEmpty(set: Set<string> | undefined): readonly string[] {
  *   only conditions of rules not in force stay `evaluated: false`.
  * - A rule applies when it is in force at the date and its condition is
  *   true. A rule is overridden when an applicable rule is, directly or
- *   through other rules, an exception to it. The winners are the applicable
- *   rules not overridden.
+ *   through other rules, an exception to it (an exception may name several
+ *   rules: it overrides each). The winners are the applicable rules not
+ *   overridden.
  * - Winners that agree give their conclusion, with one reason each; winners
  *   that disagree give `conflict` — never settled by order or priority.
  * - `undetermined` when no rule applies, and also when a rule whose
- *   condition is unknown could change the answer if it held (an exception to
- *   a winner, or a rule at the winners' level with another conclusion): the
- *   answer would be a guess, so the result names the missing facts instead.
- *   Unknown rules that could not change the answer are ignored.
+ *   condition is unknown could change the answer if it held (an exception,
+ *   through any of its targets, to a winner; or a rule at the winners' level
+ *   — neither an exception to a winner nor overridden by one — with another
+ *   conclusion): the answer would be a guess, so the result names what is
+ *   missing instead. Unknown rules that could not change the answer are
+ *   ignored.
+ * - The date may be partial (`'2021'`, `'2021-08'`): it stands for any of
+ *   its days, and nothing is guessed. A rule (or the rule set) in force on
+ *   some of those days only is treated like a rule whose condition is
+ *   unknown (`inForce: "uncertain"` in the trace, named in `uncertainRules`
+ *   if it could change the answer); a parameter whose value changes within
+ *   the date settles a comparison only if every value it may have agrees
+ *   (else `uncertainParameters` names it). A date wholly outside the rule
+ *   set's validity is an error.
  *
  * Only the facts the in-force rules read are looked at; others are ignored.
+ * The result is read-only: parts of it (bases, reason texts, literal and
+ * parameter operands, trace nodes that look the same from one subject to the
+ * next) are frozen and shared between results; nothing in it aliases the
+ * caller's facts.
  *
  * @param compiled - a rule set from {@link validateRuleSet}
  * @param facts - the subject's facts; an absent fact is missing, never false
- * @param options - `date`: the evaluation date
- * @returns `{ conclusion, reasons, missingFacts, uncertainFacts, conflict?, trace }`
- * @throws {@link PolicyEvalError} `rule-set-not-in-force` when the date is
- *   outside the rule set's validity; `invalid-fact-value` for every fact
- *   whose value does not fit its type; `parameter-not-in-force` when a rule
- *   in force reads a parameter with no value at the date; `invalid-date`;
- *   `rule-set-not-compiled` when `compiled` did not come from validateRuleSet
+ * @param options - `date`: the evaluation date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
+ * @returns `{ conclusion, reasons, missingFacts, uncertainFacts,
+ *   uncertainParameters, uncertainRules, conflict?, trace }`
+ * @throws {@link PolicyEvalError} `rule-set-not-in-force` when every day of
+ *   the date is outside the rule set's validity; `invalid-fact-value` for
+ *   every fact whose value does not fit its type; `parameter-not-in-force`
+ *   when a rule possibly in force reads a parameter with no value on any day
+ *   of the date; `invalid-date`; `rule-set-not-compiled` when `compiled` did
+ *   not come from validateRuleSet
  *
  * @example
  * ```ts
@@ -677,6 +890,10 @@ function sortedOrEmpty(set: Set<string> | undefined): readonly string[] {
  * result.reasons[0]?.cites; //=> ["粤府令第277号", "国办发〔2016〕13号", "粤府办〔2016〕66号"]
  * runRules(rules, { parentsInForce: { value: true }, effectsMet: { value: true } }, { date: "2021-08-20" }).missingFacts;
  * //=> ["parentAmended"]
+ * // The reference report is dated only to the year: 2021 is wholly inside every validity here.
+ * const year = runRules(rules, { parentsInForce: { value: true }, effectsMet: { value: true }, parentAmended: { value: false } }, { date: "2021" });
+ * year.conclusion; //=> "continue"
+ * year.trace.date; //=> "2021"
  * ```
  */
 export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRulesOptions): RulesResult {
@@ -686,48 +903,30 @@ export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRu
       issue("rule-set-not-compiled", [], "规则集未经编译：请先调用 validateRuleSet", "The rule set is not compiled: pass the result of validateRuleSet"),
     ]);
   }
-  const date = options.date;
-  const span = typeof date === "string" && date.length === 10 ? toDaySpan(date) : undefined;
-  if (span === undefined) {
-    throw new PolicyEvalError([
-      issue(
-        "invalid-date",
-        ["options", "date"],
-        `评估日期无效：${JSON.stringify(date)}（应为 YYYY-MM-DD）`,
-        `Invalid evaluation date ${JSON.stringify(date)} (expected YYYY-MM-DD)`,
-        { value: date },
-      ),
-    ]);
-  }
-  const day = span[0];
-  if (day < program.fromDay || day > program.untilDay) {
-    const until = compiled.inForceUntil;
-    throw new PolicyEvalError([
-      issue(
-        "rule-set-not-in-force",
-        ["options", "date"],
-        `规则集 ${compiled.id} 在 ${date} 不在有效期内（${compiled.inForceFrom} 至 ${until ?? "今"}）`,
-        `Rule set ${compiled.id} is not in force on ${date} (in force ${compiled.inForceFrom} to ${until ?? "open end"})`,
-        { date, inForceFrom: compiled.inForceFrom, inForceUntil: until ?? null },
-      ),
-    ]);
-  }
-  const ctx = dateContext(program, date, day);
+  const ctx = dateContext(compiled, program, (options as RunRulesOptions | undefined)?.date as PartialDate);
   if (ctx.issues.length > 0) throw new PolicyEvalError(ctx.issues);
   const subject = readFacts(program, ctx, facts);
   const res = evaluateNodes(program, ctx, subject.values);
 
   // Rule statuses and exceptions.
   const rules = program.rules;
-  const status = new Uint8Array(rules.length);
+  const status = new Uint8Array(rules.length); // all notInForce until evaluated
   let unsettled = false;
   let exceptionApplies = false;
+  const maybe = ctx.anyMaybe ? ctx.inForce : undefined;
   for (const r of ctx.activeRules) {
     const rule = rules[r] as RuleSpec;
     const code = res[rule.end - 1];
-    status[r] = code === TRUE ? APPLIED : code === FALSE ? NOT_APPLICABLE : UNSETTLED;
-    if (code === UNKNOWN) unsettled = true;
-    else if (code === TRUE && rule.parent >= 0) exceptionApplies = true;
+    if (code === FALSE) {
+      status[r] = NOT_APPLICABLE;
+    } else if (code === UNKNOWN || maybe?.[r] === MAYBE_IN_FORCE) {
+      // A rule that holds but may not be in force on the date is treated like one whose condition is unknown.
+      status[r] = UNSETTLED;
+      unsettled = true;
+    } else {
+      status[r] = APPLIED;
+      if (rule.parents.length > 0) exceptionApplies = true;
+    }
   }
   const overriddenBy = exceptionApplies ? markOverridden(program, status) : undefined;
 
@@ -740,14 +939,12 @@ export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRu
     }
   }
   let conclusion: ResultConclusion;
-  let missing: Set<string> | undefined;
-  let uncertain: Set<string> | undefined;
+  let open: OpenQuestions | undefined;
   const analysis = unsettled ? analyseUnknowns(program, status) : undefined;
   if (analysis !== undefined && !analysis.settled) {
     conclusion = "undetermined";
-    missing = new Set();
-    uncertain = new Set();
-    collectMissing(program, res, subject.values, analysis.relevant, missing, uncertain);
+    open = { missing: new Set(), uncertain: new Set(), parameters: new Set(), rules: new Set() };
+    collectOpenQuestions(program, ctx, res, subject.values, analysis.relevant, open);
   } else {
     const cls = outcomeClass(winnerMask);
     conclusion = cls === -1 ? "undetermined" : cls === 99 ? "conflict" : (CONCLUSIONS[cls] as Conclusion);
@@ -755,18 +952,22 @@ export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRu
   const reasons: Reason[] = [];
   if (conclusion !== "undetermined") for (const r of winners) reasons.push(reasonFor(program, r, res, subject));
 
-  const trace = buildTrace(compiled, program, ctx, conclusion, res, subject, status, overriddenBy);
-  const missingFacts = sortedOrEmpty(missing);
-  const uncertainFacts = sortedOrEmpty(uncertain);
+  const trace = buildTrace(program, ctx, conclusion, res, subject, status, overriddenBy);
+  const missingFacts = sortedOrEmpty(open?.missing);
+  const uncertainFacts = sortedOrEmpty(open?.uncertain);
+  const uncertainParameters = sortedOrEmpty(open?.parameters);
+  // Rule-set order: the order a reader meets them in the trace.
+  const uncertainRules = open === undefined || open.rules.size === 0 ? EMPTY : [...open.rules].sort((a, b) => a - b).map((r) => (rules[r] as RuleSpec).id);
+  const base = { missingFacts, uncertainFacts, uncertainParameters, uncertainRules, trace };
   if (conclusion === "conflict") {
     const conflict: RulesConflict = {
       rules: winners.map((r) => (rules[r] as RuleSpec).id),
       conclusions: CONCLUSIONS.filter((_, i) => (winnerMask & (1 << i)) !== 0),
     };
-    return { conclusion, reasons, conflict, missingFacts, uncertainFacts, trace };
+    return { conclusion, reasons, conflict, ...base };
   }
-  if (conclusion === "undetermined") return { conclusion, reasons: EMPTY as readonly [], missingFacts, uncertainFacts, trace };
-  return { conclusion, reasons: reasons as unknown as readonly [Reason, ...Reason[]], missingFacts, uncertainFacts, trace };
+  if (conclusion === "undetermined") return { conclusion, reasons: EMPTY as readonly [], ...base };
+  return { conclusion, reasons: reasons as unknown as readonly [Reason, ...Reason[]], ...base };
 }
 
 // ---------------------------------------------------------------------------
@@ -788,56 +989,121 @@ function resultOf(code: number): TraceResult {
   return code === TRUE ? true : code === FALSE ? false : "unknown";
 }
 
+/** Variants of a node kept in {@link Program.traceNodes}: 12 per node. */
+const VARIANTS = 12;
+
+/**
+ * Which shared variant a comparison's trace node is, or -1 when it must be
+ * built afresh: shared are comparisons not evaluated, on a missing fact, or
+ * on a boolean fact, whose right side is a literal or nothing — their node
+ * depends only on the result code and the boolean.
+ */
+function leafVariant(leaf: LeafSpec, code: number, value: unknown): number {
+  if (leaf.right.kind === "fact" || leaf.right.kind === "parameter") return -1;
+  if (code === 0) return 0;
+  if (value === undefined) return code;
+  if (value === true) return 4 + code;
+  if (value === false) return 8 + code;
+  return -1;
+}
+
+/** A comparison's trace node. */
+function leafNode(leaf: LeafSpec, code: number, subject: Subject, ctx: DateContext, facts: Program["facts"]): TraceNode {
+  const values = subject.values;
+  const evaluated = code !== 0;
+  const node: MutableLeaf = { kind: "fact", fact: (facts[leaf.slot] as FactSlot).name, operator: leaf.operator, result: resultOf(code), evaluated };
+  if (evaluated) {
+    if (values[leaf.slot] === undefined) node.missing = true;
+    else node.value = jsonOf(subject, leaf.slot);
+  }
+  const right = leaf.right;
+  let rightMissing = false;
+  if (right.kind === "literal") node.right = right.trace;
+  else if (right.kind === "parameter") {
+    const operand = ctx.paramOperands[right.index];
+    if (operand !== undefined) node.right = operand;
+  } else if (right.kind === "fact") {
+    const fact = (facts[right.slot] as FactSlot).name;
+    if (!evaluated) node.right = { kind: "fact", fact };
+    else if (values[right.slot] === undefined) {
+      rightMissing = true;
+      node.right = { kind: "fact", fact, missing: true };
+    } else node.right = { kind: "fact", fact, value: jsonOf(subject, right.slot) };
+  }
+  if (code === UNKNOWN && node.missing === undefined && !rightMissing) node.uncertain = true;
+  return node;
+}
+
 /**
  * The trace of one segment. Nodes come in post-order, so each node's
  * children are already built (in `built`, by node index): no recursion.
+ * Nodes that look the same for every subject with the same results are
+ * frozen and shared (`program.traceNodes`); `shared` marks them, and a
+ * combination whose parts are all shared is shared too.
  */
-function buildTree(program: Program, seg: Segment, res: Uint8Array, subject: Subject, ctx: DateContext, built: TraceNode[]): TraceNode {
-  const { kinds, leaves, facts, childStart, childCount, childList } = program;
-  const values = subject.values;
+function buildTree(
+  program: Program,
+  seg: Segment,
+  res: Uint8Array,
+  subject: Subject,
+  ctx: DateContext,
+  built: TraceNode[],
+  shared: Uint8Array,
+): TraceNode {
+  const { kinds, leaves, childStart, childCount, childList, traceNodes } = program;
   for (let i = seg.start; i < seg.end; i++) {
     const code = res[i] as number;
-    const result = resultOf(code);
-    const evaluated = code !== 0;
     const kind = kinds[i];
     if (kind === NODE_LEAF) {
       const leaf = leaves[i] as LeafSpec;
-      const node: MutableLeaf = { kind: "fact", fact: (facts[leaf.slot] as FactSlot).name, operator: leaf.operator, result, evaluated };
-      if (evaluated) {
-        if (values[leaf.slot] === undefined) node.missing = true;
-        else node.value = jsonOf(subject, leaf.slot);
+      const variant = leafVariant(leaf, code, subject.values[leaf.slot]);
+      if (variant < 0) {
+        built[i] = leafNode(leaf, code, subject, ctx, program.facts);
+        continue;
       }
-      const right = leaf.right;
-      let rightMissing = false;
-      if (right.kind === "literal") node.right = right.trace;
-      else if (right.kind === "parameter") {
-        const operand = ctx.paramOperands[right.index];
-        if (operand !== undefined) node.right = operand;
-      } else if (right.kind === "fact") {
-        const fact = (facts[right.slot] as FactSlot).name;
-        if (!evaluated) node.right = { kind: "fact", fact };
-        else if (values[right.slot] === undefined) {
-          rightMissing = true;
-          node.right = { kind: "fact", fact, missing: true };
-        } else node.right = { kind: "fact", fact, value: jsonOf(subject, right.slot) };
-      }
-      if (code === UNKNOWN && node.missing === undefined && !rightMissing) node.uncertain = true;
-      built[i] = node;
+      const at = i * VARIANTS + variant;
+      built[i] = traceNodes[at] ??= Object.freeze(leafNode(leaf, code, subject, ctx, program.facts));
+      shared[i] = 1;
     } else if (kind === NODE_REF) {
-      built[i] = { kind: "condition", name: (program.named[program.refTarget[i] as number] as NamedSpec).name, result, evaluated };
+      const at = i * VARIANTS + code;
+      built[i] = traceNodes[at] ??= Object.freeze({
+        kind: "condition",
+        name: (program.named[program.refTarget[i] as number] as NamedSpec).name,
+        result: resultOf(code),
+        evaluated: code !== 0,
+      });
+      shared[i] = 1;
     } else {
       const from = childStart[i] as number;
       const n = childCount[i] as number;
+      let allShared = true;
+      for (let k = 0; k < n; k++) if (shared[childList[from + k] as number] !== 1) allShared = false;
+      const at = i * VARIANTS + code;
+      const cached = traceNodes[at] as Extract<TraceNode, { children: unknown }> | undefined;
+      if (allShared && cached !== undefined) {
+        let same = true;
+        for (let k = 0; k < n; k++) if (cached.children[k] !== built[childList[from + k] as number]) same = false;
+        if (same) {
+          built[i] = cached;
+          shared[i] = 1;
+          continue;
+        }
+      }
       const children = new Array<TraceNode>(n);
       for (let k = 0; k < n; k++) children[k] = built[childList[from + k] as number] as TraceNode;
-      built[i] = { kind: kind === NODE_ALL ? "all" : kind === NODE_ANY ? "any" : "not", result, evaluated, children };
+      const node: TraceNode = { kind: kind === NODE_ALL ? "all" : kind === NODE_ANY ? "any" : "not", result: resultOf(code), evaluated: code !== 0, children };
+      if (allShared) {
+        Object.freeze(children);
+        traceNodes[at] = Object.freeze(node);
+        shared[i] = 1;
+      }
+      built[i] = node;
     }
   }
   return built[seg.end - 1] as TraceNode;
 }
 
 function buildTrace(
-  compiled: CompiledRuleSet,
   program: Program,
   ctx: DateContext,
   conclusion: ResultConclusion,
@@ -857,34 +1123,31 @@ function buildTrace(
     return entry;
   });
   const built = new Array<TraceNode>(program.kinds.length);
+  const shared = new Uint8Array(program.kinds.length);
   const conditions: TraceCondition[] = program.named.map((seg, n) => {
-    const when = buildTree(program, seg, res, subject, ctx, built);
+    const when = buildTree(program, seg, res, subject, ctx, built, shared);
     return { name: seg.name, result: when.result, evaluated: ctx.namedActive[n] === 1, when };
   });
   const rules: TraceRule[] = program.rules.map((rule, r) => {
-    const entry: { -readonly [K in keyof TraceRule]: TraceRule[K] } = {
-      id: rule.id,
-      status: STATUS_NAMES[status[r] as number] as RuleStatus,
-      conclusion: rule.conclusion,
-      overriddenBy: overriddenBy?.[r] ?? [],
-      basis: rule.basis,
-      when: buildTree(program, rule, res, subject, ctx, built),
-    };
+    // Keys in reading order: what the rule is, what became of it, why, then its condition.
+    const entry: { -readonly [K in keyof TraceRule]?: TraceRule[K] } = { id: rule.id };
     if (rule.title !== undefined) entry.title = rule.title;
+    entry.status = STATUS_NAMES[status[r] as number] as RuleStatus;
+    const inForce = ctx.inForce[r];
+    entry.inForce = inForce === IN_FORCE ? true : inForce === NOT_IN_FORCE ? false : "uncertain";
+    entry.conclusion = rule.conclusion;
     if (rule.ground !== undefined) entry.ground = rule.ground;
-    if (rule.exceptionTo !== undefined) entry.exceptionTo = rule.exceptionTo;
+    entry.exceptionTo = rule.exceptionTo;
+    entry.overriddenBy = overriddenBy?.[r] ?? [];
     if (rule.inForceFrom !== undefined) entry.inForceFrom = rule.inForceFrom;
     if (rule.inForceUntil !== undefined) entry.inForceUntil = rule.inForceUntil;
-    return entry;
+    entry.basis = rule.basis;
+    entry.when = buildTree(program, rule, res, subject, ctx, built, shared);
+    return entry as TraceRule;
   });
   return {
     version: TRACE_VERSION,
-    ruleSet: {
-      id: compiled.id,
-      version: compiled.version,
-      inForceFrom: compiled.inForceFrom,
-      ...(compiled.inForceUntil === undefined ? {} : { inForceUntil: compiled.inForceUntil }),
-    },
+    ruleSet: ctx.traceRuleSet,
     date: ctx.date,
     conclusion,
     facts,

@@ -13,27 +13,22 @@ import * as z from "zod";
 import type { CalendarDate } from "../dates/index.js";
 import { partialDateIssues } from "../dates/partialDate.js";
 import { bilingualIssue } from "../schema-issues.js";
-import { CONCLUSIONS, GROUNDS } from "./conclusions.js";
-import { FactDeclarationSchema, LocalizedTextSchema } from "./facts.js";
+import type { LocalizedMessage } from "../errors.js";
+import { CONCLUSIONS, GROUNDS, type Conclusion, type Ground } from "./conclusions.js";
+import { FactDeclarationSchema, LocalizedTextSchema, type FactCatalogue } from "./facts.js";
 import { OPERATORS, type Operator } from "./operators.js";
 
 /** A non-empty name: fact, parameter, condition or rule id. */
 const NameSchema = z.string().min(1);
 
-function dateSchema(fullOnly: boolean) {
+function calendarDateSchema() {
   return z.string().superRefine((value, ctx) => {
-    const issue = partialDateIssues(value)[0];
-    if (issue !== undefined || (fullOnly && value.length !== 10)) {
-      const en = `Invalid date ${JSON.stringify(value)}: expected a real date YYYY-MM-DD${fullOnly ? "" : " (or YYYY, YYYY-MM)"}`;
+    if (value.length !== 10 || partialDateIssues(value).length > 0) {
+      const en = `Invalid date ${JSON.stringify(value)}: expected a real date YYYY-MM-DD`;
       ctx.addIssue({
         code: "custom",
         message: en,
-        params: bilingualIssue(
-          "invalid-date",
-          `日期无效：${JSON.stringify(value)}（应为 YYYY-MM-DD${fullOnly ? "" : "、YYYY 或 YYYY-MM"} 形式的真实日期）`,
-          en,
-          { value },
-        ),
+        params: bilingualIssue("invalid-date", `日期无效：${JSON.stringify(value)}（应为 YYYY-MM-DD 形式的真实日期）`, en, { value }),
       });
     }
   });
@@ -49,10 +44,7 @@ function dateSchema(fullOnly: boolean) {
  * CalendarDateSchema.safeParse("2021-02-29").success; //=> false
  * ```
  */
-export const CalendarDateSchema = dateSchema(true) as unknown as z.ZodType<CalendarDate>;
-
-/** A partial date in a rule literal or a date parameter. @internal */
-export const PartialDateTextSchema = dateSchema(false);
+export const CalendarDateSchema = calendarDateSchema() as unknown as z.ZodType<CalendarDate>;
 
 /**
  * zod schema of a {@link Basis}.
@@ -63,7 +55,7 @@ export const PartialDateTextSchema = dateSchema(false);
  * BasisSchema.parse({ document: "粤府令第277号", article: "第三十四条" }).article; //=> "第三十四条"
  * ```
  */
-export const BasisSchema = z.strictObject({
+export const BasisSchema: z.ZodType<Basis> = z.strictObject({
   document: z.string().min(1),
   article: z.string().min(1).optional(),
   quote: z.string().min(1).optional(),
@@ -73,7 +65,14 @@ export const BasisSchema = z.strictObject({
  * 依据 — the legal basis of a rule or parameter: a document (its 发文字号 such
  * as `粤府令第277号`, or its title), optionally the article and a quotation.
  */
-export type Basis = z.infer<typeof BasisSchema>;
+export interface Basis {
+  /** 文件 — the document number (`粤府令第277号`) or title. */
+  readonly document: string;
+  /** 条款 — the article, e.g. `第三十四条`. */
+  readonly article?: string | undefined;
+  /** 原文 — the words relied on. */
+  readonly quote?: string | undefined;
+}
 
 /**
  * 字面值 — a literal on the right of a comparison: a decimal **string** or a safe
@@ -86,7 +85,16 @@ export type Literal = string | number | boolean | readonly string[];
  * 右操作数 — what a fact is compared with: a {@link Literal}, another fact
  * `{ fact: name }` or a dated parameter `{ parameter: name }`.
  */
-export type RightOperand = Literal | { readonly fact: string } | { readonly parameter: string };
+export type RightOperand =
+  | Literal
+  | {
+      /** Compare with this other fact. */
+      readonly fact: string;
+    }
+  | {
+      /** Compare with this dated parameter's value at the evaluation date. */
+      readonly parameter: string;
+    };
 
 /**
  * 事实条件 — a comparison of a fact: `{ fact, operator, value? }`.
@@ -107,10 +115,22 @@ export interface FactCondition {
  * Evaluated in three-valued logic: true, false or unknown.
  */
 export type Condition =
-  | { readonly all: readonly Condition[] }
-  | { readonly any: readonly Condition[] }
-  | { readonly not: Condition }
-  | { readonly condition: string }
+  | {
+      /** 全部 — holds when every part holds (`[]` holds). */
+      readonly all: readonly Condition[];
+    }
+  | {
+      /** 任一 — holds when at least one part holds (`[]` does not). */
+      readonly any: readonly Condition[];
+    }
+  | {
+      /** 非 — flips true and false; unknown stays unknown. */
+      readonly not: Condition;
+    }
+  | {
+      /** 具名条件 — the name of a shared condition of the rule set. */
+      readonly condition: string;
+    }
   | FactCondition;
 
 /** Whether a right-hand side is `{ fact: name }`. @internal */
@@ -121,6 +141,13 @@ export function isFactOperand(value: RightOperand | undefined): value is { reado
 /** Whether a right-hand side is `{ parameter: name }`. @internal */
 export function isParameterOperand(value: RightOperand | undefined): value is { readonly parameter: string } {
   return typeof value === "object" && value !== null && "parameter" in value;
+}
+
+/** The ids an `exceptionTo` names, in order (a string or an array); anything else names none. @internal */
+export function exceptionTargets(raw: unknown): readonly string[] {
+  if (typeof raw === "string") return [raw];
+  if (Array.isArray(raw)) return raw.filter((t): t is string => typeof t === "string");
+  return [];
 }
 
 /** zod schema of a {@link RightOperand}. @internal */
@@ -142,7 +169,7 @@ export const RightOperandSchema = z.union([
  * FactConditionSchema.safeParse({ fact: "effectsMet", operator: "isTrue" }).success; //=> true
  * ```
  */
-export const FactConditionSchema = z.strictObject({
+export const FactConditionSchema: z.ZodType<FactCondition> = z.strictObject({
   fact: NameSchema,
   operator: z.enum(OPERATORS),
   value: RightOperandSchema.optional(),
@@ -197,7 +224,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
  * }).success; //=> true
  * ```
  */
-export const ParameterSchema = z.strictObject({
+export const ParameterSchema: z.ZodType<Parameter> = z.strictObject({
   type: z.enum(["decimal", "boolean", "date", "string"]),
   description: LocalizedTextSchema.optional(),
   values: z
@@ -211,13 +238,33 @@ export const ParameterSchema = z.strictObject({
     .min(1),
 });
 
+/** One dated value of a {@link Parameter}. */
+export interface ParameterValue {
+  /** 生效日期 — the first day this value is in force. */
+  readonly from: CalendarDate;
+  /**
+   * The value: a decimal string or safe integer (`decimal`), a boolean, a
+   * partial-date string (`date`), a string — or `null` to end the parameter.
+   */
+  readonly value: string | number | boolean | null;
+  /** Where the value comes from. */
+  readonly basis?: readonly Basis[] | undefined;
+}
+
 /**
  * 参数 — a dated parameter (OpenFisca style): each value is in force from its
  * `from` date until the next one; `value: null` ends the parameter. A lookup
  * at the evaluation date takes the value in force and the trace records it
  * with its date.
  */
-export type Parameter = z.infer<typeof ParameterSchema>;
+export interface Parameter {
+  /** The type of its values; it must fit the facts it is compared with. */
+  readonly type: "decimal" | "boolean" | "date" | "string";
+  /** What the parameter means. */
+  readonly description?: LocalizedMessage | undefined;
+  /** Its values, sorted by `from`, no date twice. */
+  readonly values: readonly ParameterValue[];
+}
 
 function ruleSchemaWith<C extends z.ZodType>(when: C) {
   return z.strictObject({
@@ -226,7 +273,7 @@ function ruleSchemaWith<C extends z.ZodType>(when: C) {
     conclusion: z.enum(CONCLUSIONS),
     ground: z.enum(GROUNDS).optional(),
     when,
-    exceptionTo: NameSchema.optional(),
+    exceptionTo: z.union([NameSchema, z.array(NameSchema).min(1)]).optional(),
     reason: LocalizedTextSchema,
     basis: z.array(BasisSchema).superRefine((basis, ctx) => {
       if (basis.length === 0) {
@@ -252,17 +299,48 @@ function ruleSchemaWith<C extends z.ZodType>(when: C) {
  *   reason: { "zh-CN": "效果达到预期", en: "The effects met the aims" },
  *   basis: [],
  * }).success; //=> false
+ * RuleSchema.parse({
+ *   id: "declare-expired-parent-ended",
+ *   conclusion: "declareExpired",
+ *   exceptionTo: ["revise-parent-changed", "revise-conflict"],
+ *   when: { fact: "parentRepealedWithoutSuccessor", operator: "isTrue" },
+ *   reason: { "zh-CN": "上位文件已废止且无替代文件", en: "A parent was repealed without successor" },
+ *   basis: [{ document: "粤府令第277号", article: "第三十六条" }],
+ * }).exceptionTo; //=> ["revise-parent-changed", "revise-conflict"]
  * ```
  */
-export const RuleSchema = ruleSchemaWith(ConditionSchema);
+export const RuleSchema: z.ZodType<Rule> = ruleSchemaWith(ConditionSchema);
 
 /**
  * 评估规则 — one rule: when `when` holds (and the rule is in force), it
  * concludes `conclusion`, for `reason`, on its `basis` (required, non-empty).
- * `exceptionTo` makes it a Catala-style exception that overrides that rule.
- * `inForceUntil` is the last day the rule is in force.
  */
-export type Rule = z.infer<typeof RuleSchema>;
+export interface Rule {
+  /** Unique in its rule set. */
+  readonly id: string;
+  /** 标题 — a short name. */
+  readonly title?: LocalizedMessage | undefined;
+  /** 结论 — what the rule concludes when it applies. */
+  readonly conclusion: Conclusion;
+  /** 理由类别 — the ground of the conclusion. */
+  readonly ground?: Ground | undefined;
+  /** 条件 — when the rule applies. */
+  readonly when: Condition;
+  /**
+   * 例外 — the rule this one overrides when it applies (Catala `exception`):
+   * a rule id, or a non-empty list of ids when one exception overrides
+   * several rules at once (each id once).
+   */
+  readonly exceptionTo?: string | readonly string[] | undefined;
+  /** 理由 — the sentence a report quotes. */
+  readonly reason: LocalizedMessage;
+  /** 依据 — the legal basis, at least one document. */
+  readonly basis: readonly Basis[];
+  /** First day the rule is in force (default: with the set). */
+  readonly inForceFrom?: CalendarDate | undefined;
+  /** Last day the rule is in force. */
+  readonly inForceUntil?: CalendarDate | undefined;
+}
 
 function ruleSetSchemaWith<R extends z.ZodType, C extends z.ZodType>(rule: R, condition: C) {
   return z.strictObject({
@@ -290,14 +368,36 @@ function ruleSetSchemaWith<R extends z.ZodType, C extends z.ZodType>(rule: R, co
  * //=> true
  * ```
  */
-export const RuleSetSchema = ruleSetSchemaWith(RuleSchema, ConditionSchema);
+export const RuleSetSchema: z.ZodType<RuleSet> = ruleSetSchemaWith(RuleSchema, ConditionSchema);
 
 /**
  * 评估规则集 — a dated, versioned set of rules for a jurisdiction, with the
  * facts it declares, its dated parameters and its named shared conditions.
- * `inForceUntil` is the last day it is in force.
  */
-export type RuleSet = z.infer<typeof RuleSetSchema>;
+export interface RuleSet {
+  /** Identifies the set in traces. */
+  readonly id: string;
+  /** 名称 */
+  readonly name?: string | undefined;
+  /** 版本 — shown in every trace. */
+  readonly version: string;
+  /** 适用地区 — e.g. `广东省`. */
+  readonly jurisdiction?: string | undefined;
+  /** 施行日期 — first day the set is in force. */
+  readonly inForceFrom: CalendarDate;
+  /** Last day the set is in force. */
+  readonly inForceUntil?: CalendarDate | undefined;
+  /** 说明 */
+  readonly description?: string | undefined;
+  /** Facts the set declares beyond the caller's catalogue. */
+  readonly facts?: FactCatalogue | undefined;
+  /** Dated parameters, by name. */
+  readonly parameters?: Readonly<Record<string, Parameter>> | undefined;
+  /** Named shared conditions, by name; `{ condition: name }` refers to one. */
+  readonly conditions?: Readonly<Record<string, Condition>> | undefined;
+  /** The rules. */
+  readonly rules: readonly Rule[];
+}
 
 /** The rule set with condition trees left unchecked, for the validator's own walk. @internal */
 export const ShallowRuleSetSchema = ruleSetSchemaWith(z.unknown(), z.unknown()).extend({

@@ -11,9 +11,10 @@ import { safeToExactDecimal } from "../quantities/decimal.js";
 import { safeParseSchema } from "../schema-issues.js";
 import { FactCatalogueSchema, FactDeclarationSchema, type FactCatalogue, type FactDeclaration, type FactType } from "./facts.js";
 import { OPERATORS, operatorsForFactType, operatorTakesValue, type Operator } from "./operators.js";
-import { buildProgram, type Program } from "./program.js";
+import { buildProgram, deepFreeze, type Program } from "./program.js";
 import {
   CONDITION_NODE_SCHEMAS,
+  exceptionTargets,
   ParameterSchema,
   ShallowRuleSchema,
   ShallowRuleSetSchema,
@@ -506,34 +507,60 @@ function orderConditions(
   return order;
 }
 
-/** Each rule has at most one `exceptionTo`: follow the pointers, colouring as we go. */
-function findExceptionCycles(rules: readonly { id: string; exceptionTo?: string | undefined; index: number }[], issues: PolicyEvalIssue[]): void {
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  const state = new Map<string, number>(); // walk number while on the current walk, -1 when done
-  let walk = 0;
-  for (const start of rules) {
+interface ExceptionNode {
+  readonly id: string;
+  readonly index: number;
+  /** Whether `exceptionTo` was written as an array (the issue path then names the element). */
+  readonly isArray: boolean;
+  readonly targets: readonly string[];
+}
+
+/**
+ * Depth-first search over the exception graph (rule → each rule it is an
+ * exception to) with an explicit stack and three colours: every back edge is
+ * a cycle, reported once with its path, at the edge from the cycle's first
+ * rule. Multi-target exceptions make the graph a DAG rather than a forest,
+ * so the walk follows every target.
+ */
+function findExceptionCycles(nodes: readonly ExceptionNode[], issues: PolicyEvalIssue[]): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
+  const stack: [ExceptionNode, number][] = [];
+  for (const start of nodes) {
     if (state.has(start.id)) continue;
-    walk++;
-    const path: string[] = [];
-    let current: (typeof rules)[number] | undefined = start;
-    while (current !== undefined && !state.has(current.id)) {
-      state.set(current.id, walk);
-      path.push(current.id);
-      current = current.exceptionTo === undefined ? undefined : byId.get(current.exceptionTo);
+    state.set(start.id, 1);
+    stack.push([start, 0]);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as [ExceptionNode, number];
+      const target = top[0].targets[top[1]++];
+      if (target === undefined) {
+        stack.pop();
+        state.set(top[0].id, 2);
+        continue;
+      }
+      const next = byId.get(target);
+      if (next === undefined) continue; // unknown: reported as unknown-rule
+      const seen = state.get(target);
+      if (seen === undefined) {
+        state.set(target, 1);
+        stack.push([next, 0]);
+      } else if (seen === 1) {
+        const from = stack.findIndex(([n]) => n.id === target);
+        const cycle = [...stack.slice(from).map(([n]) => n.id), target];
+        const first = (stack[from] as [ExceptionNode, number])[0];
+        // The edge from the cycle's first rule into the cycle: its position in an array.
+        const toSecond = first.targets.indexOf(cycle[1] as string);
+        issues.push(
+          issue(
+            "exception-cycle",
+            first.isArray ? ["rules", first.index, "exceptionTo", toSecond] : ["rules", first.index, "exceptionTo"],
+            `例外关系循环：${cycle.join(" → ")}`,
+            `Exceptions form a cycle: ${cycle.join(" → ")}`,
+            { cycle },
+          ),
+        );
+      }
     }
-    if (current !== undefined && state.get(current.id) === walk) {
-      const cycle = [...path.slice(path.indexOf(current.id)), current.id];
-      issues.push(
-        issue(
-          "exception-cycle",
-          ["rules", current.index, "exceptionTo"],
-          `例外关系循环：${cycle.join(" → ")}`,
-          `Exceptions form a cycle: ${cycle.join(" → ")}`,
-          { cycle },
-        ),
-      );
-    }
-    for (const id of path) state.set(id, -1);
   }
 }
 
@@ -552,21 +579,35 @@ function dateRangeIssue(from: string | undefined, until: string | undefined, pat
   ];
 }
 
+/** Each id an exception names must exist, once. */
+function checkExceptionTargets(exceptionTo: string | readonly string[], path: IssuePath, ruleIds: ReadonlySet<string>, issues: PolicyEvalIssue[]): void {
+  const isArray = typeof exceptionTo !== "string";
+  const targets = exceptionTargets(exceptionTo);
+  targets.forEach((target, i) => {
+    const at: IssuePath = isArray ? [...path, "exceptionTo", i] : [...path, "exceptionTo"];
+    const first = targets.indexOf(target);
+    if (first !== i) {
+      issues.push(
+        issue(
+          "duplicate-exception-target",
+          at,
+          `例外所指的规则重复：${target}（已见于 exceptionTo[${first}]）`,
+          `exceptionTo names ${target} twice (first at exceptionTo[${first}])`,
+          { rule: target, first },
+        ),
+      );
+    } else if (!ruleIds.has(target)) {
+      issues.push(
+        issue("unknown-rule", at, `例外所指的规则不存在：${target}`, `exceptionTo names a rule that does not exist: ${target}`, { rule: target }),
+      );
+    }
+  });
+}
+
 function sameDeclaration(a: FactDeclaration, b: FactDeclaration): boolean {
   return a.type === b.type && (a.values ?? []).join("\u0000") === (b.values ?? []).join("\u0000");
 }
 
-function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
-      Object.freeze(v);
-      for (const child of Object.values(v)) stack.push(child);
-    }
-  }
-  return value;
-}
 
 /**
  * Checks a rule set, returning the compiled set or every problem found.
@@ -720,24 +761,14 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
         ),
       );
     }
-    if (rule.exceptionTo !== undefined && !ruleIds.has(rule.exceptionTo)) {
-      issues.push(
-        issue(
-          "unknown-rule",
-          [...path, "exceptionTo"],
-          `例外所指的规则不存在：${rule.exceptionTo}`,
-          `exceptionTo names a rule that does not exist: ${rule.exceptionTo}`,
-          { rule: rule.exceptionTo },
-        ),
-      );
-    }
+    if (rule.exceptionTo !== undefined) checkExceptionTargets(rule.exceptionTo, path, ruleIds, issues);
     issues.push(...dateRangeIssue(rule.inForceFrom, rule.inForceUntil, path));
     if (when !== undefined && issues.length === before) rules.push({ ...rule, when });
   });
   findExceptionCycles(
     rawRules.flatMap((raw, index) =>
       isRecord(raw) && typeof raw["id"] === "string" && firstIndex.get(raw["id"]) === index
-        ? [{ id: raw["id"], index, exceptionTo: typeof raw["exceptionTo"] === "string" ? raw["exceptionTo"] : undefined }]
+        ? [{ id: raw["id"], index, isArray: Array.isArray(raw["exceptionTo"]), targets: exceptionTargets(raw["exceptionTo"]) }]
         : [],
     ),
     issues,
@@ -815,7 +846,8 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
  * {@link runRules}. Every problem is reported at once, each with its path:
  * an unknown fact, an operator that does not fit the fact's type, a literal
  * of the wrong type (a float where a decimal string is needed), an
- * `exceptionTo` naming a missing rule, a cycle of exceptions or of named
+ * `exceptionTo` naming a missing rule or the same rule twice, a cycle of
+ * exceptions (through any of an exception's targets) or of named
  * conditions (with the cycle's path), an unknown named condition or
  * parameter, duplicate rule ids, a rule without basis, parameter values not
  * sorted by date, a condition nested deeper than {@link MAX_CONDITION_DEPTH}.
@@ -846,7 +878,7 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
  *   },
  *   { facts: { effectsMet: { type: "boolean", description: { "zh-CN": "效果达到预期", en: "Effects met" } } } },
  * );
- * compiled.facts.effectsMet?.type; //=> "boolean"
+ * compiled.facts["effectsMet"]?.type; //=> "boolean"
  * ```
  */
 export function validateRuleSet(input: unknown, options?: ValidateRuleSetOptions | undefined): CompiledRuleSet {

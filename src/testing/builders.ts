@@ -6,6 +6,7 @@
  */
 import { createCorpus, type Corpus, type CreateCorpusOptions } from "../corpus/index.js";
 import type { DocumentRelation, PolicyDocumentInput, RelationType } from "../documents/index.js";
+import type { EvaluationInput } from "../evaluation/index.js";
 
 /**
  * Builds a valid city-level normative document (规范性文件) for a test; every
@@ -87,4 +88,33 @@ export function buildCatalogue(
     });
   });
   return createCorpus([...docs, ...(options.documents ?? [])], options);
+}
+
+/**
+ * Builds an evaluation record that, on its own, gives the default rules
+ * everything they need for `continue`: effectiveness met, no conflict, no
+ * ending ground. Override what a test is about.
+ *
+ * @param subject - the evaluated document's id
+ * @param overrides - fields to set
+ * @returns an evaluation accepted by `EvaluationSchema`
+ *
+ * @example
+ * ```ts
+ * import { evaluate } from "policy-eval";
+ * import { buildCatalogue, buildEvaluation } from "policy-eval/testing";
+ * const corpus = buildCatalogue(["state", "province", "city"], { overrides: { state: { adoptedOn: "2016" }, province: { adoptedOn: "2016" }, city: { adoptedOn: "2017-09" } } });
+ * evaluate({ corpus, evaluation: buildEvaluation("city") }).conclusion; //=> "continue"
+ * evaluate({ corpus, evaluation: buildEvaluation("city", { conflicts: [{ superior: { document: "国办发〔2016〕13号" }, description: "冲突" }] }) }).conclusion; //=> "revise"
+ * ```
+ */
+export function buildEvaluation(subject: string, overrides: Partial<EvaluationInput> = {}): EvaluationInput {
+  return {
+    subject,
+    evaluatedOn: "2021-08-20",
+    findings: [{ criterion: "effectiveness", rating: "met" }],
+    conflicts: [],
+    endingGrounds: [],
+    ...overrides,
+  };
 }

@@ -49,7 +49,7 @@ describe("sum", () => {
       { id: "b", indicatorId: "x", quantity: "5元" },
       { id: "c", indicatorId: "x", status: "missing" },
     ]);
-    expect(codes(() => sum(mixed))).toEqual(["missing-value"]);
+    expect(codes(() => sum(mixed))).toEqual(["unit-mismatch", "missing-value"]);
     expect(codes(() => sum(mixed.slice(0, 2)))).toEqual(["unit-mismatch"]);
   });
 });
@@ -61,7 +61,7 @@ describe("rollup", () => {
       ["清远市", "326.16亿元", 2],
       ["清城区", "19949万元", 1],
     ]);
-    expect(rollup(loans, { by: "department" }).map((g) => g.key.department)).toEqual(["省中小企业融资平台", "粤信融", "not-stated"]);
+    expect(rollup(loans, { by: "department" }).map((g) => g.key.department)).toEqual(["省中小企业融资平台", "粤信融", "notStated"]);
     const byPlatform = rollup(loans, { by: { dimension: "platform" } });
     expect(byPlatform.map((g) => [g.key.dimensions, formatQuantity(g.quantity)])).toEqual([
       [{ platform: "sme" }, "6.52亿元"],
@@ -81,7 +81,7 @@ describe("rollup", () => {
       { id: "b", indicatorId: "y", quantity: "2笔", period: { start: "2021-01", end: "2021-06" } },
       { id: "c", indicatorId: "x", quantity: "3笔" },
     ]);
-    expect(rollup(dated, { by: "period" }).map((g) => g.key.period)).toEqual(["2021-06", "2021-01/2021-06", "not-stated"]);
+    expect(rollup(dated, { by: "period" }).map((g) => g.key.period)).toEqual(["2021-06", "2021-01/2021-06", "notStated"]);
     expect(rollup(dated, { by: "indicator" }).map((g) => [g.key.indicator, g.quantity.value.toString()])).toEqual([
       ["x", "4"],
       ["y", "2"],

@@ -209,14 +209,21 @@ describe("ValidationRuleSchema", () => {
     ]);
     expect(result.success ? [] : result.error.issues.map((i) => [i.code, i.path])).toEqual([
       ["invalid-operator", [0, "operator"]],
+      ["invalid-tolerance", [0, "tolerance"]],
       ["invalid-code", [0, "errorCode"]],
       ["too-small", [1, "left", "operands"]],
       ["invalid-value", [1, "importance"]],
     ]);
   });
 
-  it("refuses a negative tolerance", () => {
-    const result = safeParseValidationRules([{ ...breakdown, tolerance: "-1" }]);
-    expect(result.success ? [] : result.error.issues.map((i) => i.code)).toEqual(["invalid-tolerance"]);
+  it("refuses a negative, float or unreadable tolerance, naming the problem", () => {
+    const codes = (tolerance: unknown) => {
+      const result = safeParseValidationRules([{ ...breakdown, tolerance }]);
+      return result.success ? [] : result.error.issues.map((i) => [i.code, i.path]);
+    };
+    expect(codes("-1")).toEqual([["invalid-tolerance", [0, "tolerance"]]]);
+    expect(codes(0.5)).toEqual([["invalid-number", [0, "tolerance"]]]);
+    expect(codes("abc")).toEqual([["invalid-number", [0, "tolerance"]]]);
+    expect(parseValidationRules([{ ...breakdown, tolerance: "rounding" }])[0]?.tolerance).toBe("rounding");
   });
 });

@@ -71,6 +71,18 @@ describe("adding and subtracting", () => {
     const exact = addQuantities(parseQuantity("7万户"), parseQuantity("3万户"));
     expect(exact.approximate).toBe(false);
   });
+
+  it.each([
+    ["7万余户", "3万多户", "超过", "lower"],
+    ["近7万户", "不足3万户", "不足", "upper"],
+    ["7万余户", "近3万户", "约", "about"],
+    ["约7万户", "3万余户", "约", "about"],
+    ["7万余户", "3万户", "余", "lower"],
+  ] as const)("%s + %s is %s (%s)", (a, b, marker, bound) => {
+    const sum = addQuantities(parseQuantity(a), parseQuantity(b));
+    expect(sum.approximation).toEqual({ marker, bound });
+    expect(formatQuantity(sum).includes(marker)).toBe(true);
+  });
 });
 
 describe("comparing", () => {

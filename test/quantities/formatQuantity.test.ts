@@ -99,6 +99,14 @@ describe("createQuantity", () => {
     expect(formatQuantity(createQuantity("6.5", "元", { magnitude: 8, precision: 2 }))).toBe("6.50亿元");
   });
 
+  it("takes a notation, and safeCreateQuantity returns the quantity", () => {
+    expect(formatQuantity(createQuantity("1234567", "元", { notation: { grouping: true } }))).toBe("1,234,567元");
+    expect(formatQuantity(createQuantity("30", "%", { notation: { numerals: "chinese", percentWords: true } }))).toBe("百分之三十");
+    expect(createQuantity("7", "家", { notation: {} }).notation).toBeUndefined();
+    const result = safeCreateQuantity("7", "家");
+    expect(result.success && formatQuantity(result.data)).toBe("7家");
+  });
+
   it("reports every problem at once: a float, an unknown unit, a bad magnitude and precision", () => {
     const result = safeCreateQuantity(0.1, "英镑" as never, { magnitude: 5 as never, precision: -1, approximation: "大概" as never });
     expect(result.success ? [] : result.error.issues.map((i) => [i.code, i.path])).toEqual([

@@ -26,6 +26,9 @@ describe("the unit of a literal text is known to the types", () => {
     expectTypeOf<UnitOfText<"百分之三十">>().toEqualTypeOf<"%">();
     expectTypeOf<UnitOfText<"1.5个百分点">>().toEqualTypeOf<"个百分点">();
     expectTypeOf<UnitOfText<"1,234">>().toEqualTypeOf<"">();
+    expectTypeOf<UnitOfText<"7 万户 左右 ">>().toEqualTypeOf<"户">();
+    expectTypeOf<UnitOfText<"5千米">>().toEqualTypeOf<"千米">();
+    expectTypeOf<UnitOfText<"5千元">>().toEqualTypeOf<"元">();
   });
 
   it("falls back to every unit for a text not known until run time", () => {
@@ -69,6 +72,9 @@ describe("units that differ cannot be combined (a compile error)", () => {
     expectTypeOf(sumQuantities([count, parseQuantity("4895笔")])).toEqualTypeOf<Quantity<"笔">>();
     expectTypeOf(sum([count, parseQuantity("4895笔")])).toEqualTypeOf<Quantity<"笔">>();
     expectTypeOf(sum(parseObservations([]))).toEqualTypeOf<Quantity>();
+    expectTypeOf(sumQuantities([], { unit: "笔" })).toEqualTypeOf<Quantity<"笔">>();
+    // @ts-expect-error the unit of an empty sum must match the terms
+    sumQuantities([count], { unit: "元" });
   });
 
   it("leaves quantities read at run time to the run-time check, and narrows them with hasUnit", () => {

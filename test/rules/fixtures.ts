@@ -97,3 +97,61 @@ export const SEED_FACTS: Facts = {
 
 /** The seed report's evaluation date (its figures run to 截至7月末 2021). */
 export const SEED_DATE = "2021-08-20";
+
+/**
+ * The shape of the lead's default set (粤府令第277号 arts. 34–36): base rule
+ * `continue-in-step`; `revise-parent-changed` and `revise-conflict`
+ * exceptions to it; `declare-expired-parent-ended` an exception to both
+ * revise rules at once (Catala: one exception, several definitions).
+ * `declareTargets` lets a test make the last one an exception to one rule only.
+ */
+export function guangdongMultiRuleSet(declareTargets: string | readonly string[] = ["revise-parent-changed", "revise-conflict"]) {
+  return {
+    id: "gd-multi",
+    version: "2024.2",
+    jurisdiction: "广东省",
+    inForceFrom: "2017-01-01",
+    conditions: {
+      noConflict: { not: { fact: "conflictWithHigherFound", operator: "isTrue" } },
+    },
+    rules: [
+      {
+        id: "continue-in-step",
+        conclusion: "continue",
+        ground: "parentsInForceUnchanged",
+        when: {
+          all: [{ fact: "parentsInForceUnrevised", operator: "isTrue" }, { condition: "noConflict" }, { fact: "effectsMet", operator: "isTrue" }],
+        },
+        reason: { "zh-CN": "按照与上位法律法规同步实施的原则继续沿用", en: "Continue in step with the superior documents" },
+        basis: [{ document: RULE_277, article: "第三十四条" }],
+      },
+      {
+        id: "revise-parent-changed",
+        conclusion: "revise",
+        ground: "supersededByHigherOrParent",
+        exceptionTo: "continue-in-step",
+        when: { fact: "parentAmendedAfterAdoption", operator: "isTrue" },
+        reason: { "zh-CN": "上位文件已修改，应予修订", en: "A parent changed: revise" },
+        basis: [{ document: RULE_277, article: "第三十六条" }],
+      },
+      {
+        id: "revise-conflict",
+        conclusion: "revise",
+        ground: "inconsistentWithHigher",
+        exceptionTo: "continue-in-step",
+        when: { fact: "conflictWithHigherFound", operator: "isTrue" },
+        reason: { "zh-CN": "与上位法不一致，应予修订", en: "Conflict with superior law: revise" },
+        basis: [{ document: RULE_277, article: "第三十六条" }],
+      },
+      {
+        id: "declare-expired-parent-ended",
+        conclusion: "declareExpired",
+        ground: "supersededByHigherOrParent",
+        exceptionTo: declareTargets,
+        when: { fact: "parentRepealedWithoutSuccessor", operator: "isTrue" },
+        reason: { "zh-CN": "上位文件已废止且无替代文件，宣布失效", en: "A parent was repealed without successor: declare expired" },
+        basis: [{ document: RULE_277, article: "第三十六条" }, { document: "国发〔2015〕68号" }],
+      },
+    ],
+  };
+}

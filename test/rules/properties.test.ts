@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
+import type { PolicyEvalError } from "../../src/errors.js";
 import {
   runRules,
   safeValidateRuleSet,
@@ -72,8 +73,9 @@ interface GenRule {
   id: string;
   conclusion: (typeof CONCLUSION_VALUES)[number];
   when: Condition;
-  exceptionTo?: string;
+  exceptionTo?: string | string[];
   inForceFrom?: string;
+  inForceUntil?: string;
   reason: { "zh-CN": string; en: string };
   basis: { document: string }[];
 }
@@ -83,7 +85,7 @@ const rulesArbOf = (monotone: boolean): fc.Arbitrary<GenRule[]> => fc
     fc.record({
       conclusion: fc.constantFrom(...CONCLUSION_VALUES),
       when: conditionArbOf(monotone),
-      parent: fc.option(fc.nat(), { nil: undefined }),
+      parents: fc.option(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), { nil: undefined }),
       late: fc.boolean(),
     }),
     { minLength: 1, maxLength: 7 },
@@ -91,8 +93,11 @@ const rulesArbOf = (monotone: boolean): fc.Arbitrary<GenRule[]> => fc
   .map((drafts) =>
     drafts.map((r, i) => {
       const rule: GenRule = { id: `r${i}`, conclusion: r.conclusion, when: r.when, reason: d(`rule ${i}`), basis: [{ document: `文件${i}` }] };
-      // Exceptions point to earlier rules only, so the generated sets are acyclic.
-      if (r.parent !== undefined && i > 0) rule.exceptionTo = `r${r.parent % i}`;
+      // Exceptions point to earlier rules only, so the generated sets are acyclic; one or several targets.
+      if (r.parents !== undefined && i > 0) {
+        const targets = [...new Set(r.parents.map((p) => `r${p % i}`))];
+        rule.exceptionTo = targets.length === 1 ? (targets[0] as string) : targets;
+      }
       if (r.late && i % 3 === 2) rule.inForceFrom = "2022-01-01";
       return rule;
     }),
@@ -169,6 +174,17 @@ describe("engine laws", () => {
     expect(runRules(again, facts, { date: DATE })).toStrictEqual(runRules(compiled, facts, { date: DATE }));
   });
 
+  test.prop([rulesArb, sharedArb, fc.array(factsArb, { minLength: 2, maxLength: 6 })], NUM_RUNS)(
+    "a compiled set reused over many subjects answers each as a fresh one would",
+    (rules, shared, subjects) => {
+      const reused = validateRuleSet(ruleSet(rules, shared), { facts: FACTS });
+      for (const facts of subjects) {
+        const fresh = validateRuleSet(ruleSet(rules, shared), { facts: FACTS });
+        expect(runRules(reused, facts, { date: DATE })).toStrictEqual(runRules(fresh, facts, { date: DATE }));
+      }
+    },
+  );
+
   test.prop([rulesArb, sharedArb, factsArb, fc.integer()], NUM_RUNS)(
     "is order-independent: shuffling rules and the parts of conditions never changes the result",
     (rules, shared, facts, seed) => {
@@ -179,16 +195,16 @@ describe("engine laws", () => {
     },
   );
 
-  test.prop([rulesArb, sharedArb, factsArb, fc.nat(), fc.constantFrom(...CONCLUSION_VALUES), fc.boolean()], NUM_RUNS)(
+  test.prop([rulesArb, sharedArb, factsArb, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.constantFrom(...CONCLUSION_VALUES), fc.boolean()], NUM_RUNS)(
     "adding a rule that does not apply never changes the result",
-    (rules, shared, facts, parent, conclusion, dated) => {
+    (rules, shared, facts, parents, conclusion, dated) => {
       const before = runRules(validateRuleSet(ruleSet(rules, shared), { facts: FACTS }), facts, { date: DATE });
       const extra: GenRule = {
         id: "extra",
         conclusion,
         // Never true: a fact cannot be both known and unknown; or not in force at the date.
         when: dated ? { fact: "b0", operator: "isTrue" } : { all: [{ fact: "b1", operator: "isKnown" }, { fact: "b1", operator: "isUnknown" }] },
-        exceptionTo: `r${parent % rules.length}`,
+        exceptionTo: [...new Set(parents.map((p) => `r${p % rules.length}`))],
         reason: d("extra"),
         basis: [{ document: "额外" }],
         ...(dated ? { inForceFrom: "2030-01-01" } : {}),
@@ -253,22 +269,135 @@ describe("engine laws", () => {
   );
 });
 
+describe("partial evaluation dates", () => {
+  /** Rules and a parameter whose dates fall inside 2021 (or not), so that the year may straddle them. */
+  const DAYS_2021 = ["2020-12-31", "2021-01-01", "2021-03-31", "2021-04-01", "2021-07-01", "2021-12-31", "2022-01-01"] as const;
+  const datedRulesArb = fc
+    .tuple(rulesArbOf(true), fc.array(fc.tuple(fc.option(fc.constantFrom(...DAYS_2021), { nil: undefined }), fc.option(fc.constantFrom(...DAYS_2021), { nil: undefined })), { maxLength: 7 }))
+    .map(([rules, dates]) =>
+      rules.map((r, i) => {
+        const [from, until] = dates[i] ?? [undefined, undefined];
+        const out: GenRule = { ...r };
+        delete out.inForceFrom;
+        if (from !== undefined) out.inForceFrom = from;
+        if (until !== undefined && (from === undefined || until >= from)) out.inForceUntil = until;
+        return out;
+      }),
+    );
+  const parameterArb = fc.constantFrom(
+    [{ from: "2017-01-01", value: "2.5" }],
+    [{ from: "2017-01-01", value: "2.5" }, { from: "2021-04-01", value: "5" }],
+    [{ from: "2017-01-01", value: "0" }, { from: "2021-07-01", value: null }],
+    [{ from: "2021-01-01", value: "5" }],
+  );
+  const withParameter = (rules: GenRule[], shared: Condition, values: readonly unknown[]) => ({
+    ...ruleSet(
+      rules.map((r, i) => (i === 0 ? { ...r, when: { any: [r.when, { fact: "amount", operator: "greaterThan", value: { parameter: "limit" } }] } as Condition } : r)),
+      shared,
+    ),
+    parameters: { limit: { type: "decimal", values } },
+  });
+  // Every day of 2021 on which some rule or parameter value starts or ends, and the days around.
+  const SAMPLE_DAYS = ["2021-01-01", "2021-03-31", "2021-04-01", "2021-06-30", "2021-07-01", "2021-12-31"] as const;
+
+  test.prop([datedRulesArb, sharedArb, factsArb, parameterArb], NUM_RUNS)(
+    "never guesses a day: a settled answer for 2021 is the answer on every day of 2021 the rule set answers on",
+    (rules, shared, facts, values) => {
+      const compiled = validateRuleSet(withParameter(rules, shared, values), { facts: FACTS });
+      // Every parameter choice has a value on some day of 2021, so the year never fails.
+      const year = runRules(compiled, facts, { date: "2021" });
+      expect(TraceSchema.safeParse(year.trace).success).toBe(true);
+      if (year.conclusion === "undetermined") return;
+      for (const date of SAMPLE_DAYS) {
+        let day: RulesResult;
+        try {
+          day = runRules(compiled, facts, { date });
+        } catch (error) {
+          // A day without a parameter value is a gap in the rule set (an error on that day), not a different answer.
+          expect((error as PolicyEvalError).issues.map((i) => i.code)).toEqual(["parameter-not-in-force"]);
+          continue;
+        }
+        expect(day.conclusion).toBe(year.conclusion);
+      }
+    },
+  );
+
+  test.prop([rulesArb, sharedArb, factsArb], NUM_RUNS)(
+    "a year well inside every validity answers as any day of it, the trace aside",
+    (rules, shared, facts) => {
+      const compiled = validateRuleSet(ruleSet(rules, shared), { facts: FACTS });
+      const year = runRules(compiled, facts, { date: "2021" });
+      const day = runRules(compiled, facts, { date: DATE });
+      expect({ ...year, trace: undefined }).toStrictEqual({ ...day, trace: undefined });
+      expect({ ...year.trace, date: DATE }).toStrictEqual(day.trace);
+    },
+  );
+});
+
+describe("the unknown-rule check is exact", () => {
+  // One boolean fact per rule, so that three-valued logic is exact for each condition and any
+  // imprecision would come from the check itself; exceptions with one or several targets.
+  const exactArb = fc
+    .array(fc.record({ conclusion: fc.constantFrom(...CONCLUSION_VALUES.slice(0, 3)), targets: fc.array(fc.nat(), { maxLength: 3 }), value: fc.constantFrom(true, false, undefined) }), {
+      minLength: 1,
+      maxLength: 8,
+    })
+    .map((drafts) => {
+      const catalogue: Record<string, { type: "boolean"; description: { "zh-CN": string; en: string } }> = {};
+      const rules: GenRule[] = drafts.map((r, i) => {
+        catalogue[`f${i}`] = { type: "boolean", description: d(`f${i}`) };
+        const rule: GenRule = { id: `r${i}`, conclusion: r.conclusion, when: { fact: `f${i}`, operator: "isTrue" }, reason: d(`${i}`), basis: [{ document: "x" }] };
+        const targets = i === 0 ? [] : [...new Set(r.targets.map((t) => `r${t % i}`))];
+        if (targets.length > 0) rule.exceptionTo = targets;
+        return rule;
+      });
+      const facts: Record<string, { value: boolean }> = {};
+      const missing: string[] = [];
+      drafts.forEach((r, i) => (r.value === undefined ? missing.push(`f${i}`) : (facts[`f${i}`] = { value: r.value })));
+      return { catalogue, rules, facts, missing };
+    });
+
+  test.prop([exactArb], NUM_RUNS)("the answer is settled exactly when every way the missing facts could turn out gives it", ({ catalogue, rules, facts, missing }) => {
+    const compiled = validateRuleSet({ id: "exact", version: "1", inForceFrom: "2017-01-01", rules }, { facts: catalogue });
+    const result = runRules(compiled, facts, { date: DATE });
+    const outcomes = new Set<string>();
+    for (let bits = 0; bits < 1 << missing.length; bits++) {
+      const complete = { ...facts };
+      missing.forEach((name, k) => (complete[name] = { value: ((bits >> k) & 1) === 1 }));
+      outcomes.add(runRules(compiled, complete, { date: DATE }).conclusion);
+    }
+    if (outcomes.size === 1) expect(result.conclusion).toBe([...outcomes][0]);
+    else {
+      expect(result.conclusion).toBe("undetermined");
+      expect(result.missingFacts.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("exception cycles", () => {
-  test.prop([fc.integer({ min: 1, max: 60 }), fc.nat({ max: 59 }), fc.nat({ max: 5 })], NUM_RUNS)(
-    "a cycle of any length is found, once, with its path",
-    (length, offset, tails) => {
+  test.prop([fc.integer({ min: 1, max: 60 }), fc.nat({ max: 59 }), fc.nat({ max: 5 }), fc.array(fc.nat({ max: 3 }), { maxLength: 60 })], NUM_RUNS)(
+    "a cycle of any length is found, once, with its path, also through exceptions with several targets",
+    (length, offset, tails, extras) => {
       const ids = Array.from({ length }, (_, i) => `c${i}`);
+      // Base rules outside the cycle that cycle members may also be exceptions to.
+      const bases = ["base0", "base1", "base2"].map((id) => ({ id, conclusion: "continue", when: { fact: "b1", operator: "isTrue" }, reason: d(id), basis: [{ document: "x" }] }));
+      const targetsOf = (next: string, k: number): string | string[] => {
+        const extra = extras[k] ?? 0;
+        if (extra === 0) return next;
+        const others = bases.slice(0, extra).map((b) => b.id);
+        return k % 2 === 0 ? [next, ...others] : [...others, next];
+      };
       const cycle = ids.map((id, i) => ({
         id,
         conclusion: "revise",
-        exceptionTo: ids[(i + 1) % length],
+        exceptionTo: targetsOf(ids[(i + 1) % length] as string, i),
         when: { fact: "b0", operator: "isTrue" },
         reason: d(id),
         basis: [{ document: "粤府令第277号" }],
       }));
       // Rules hanging off the cycle are not themselves part of it.
-      const hanging = Array.from({ length: tails }, (_, t) => ({ ...(cycle[0] as object), id: `t${t}`, exceptionTo: ids[(offset + t) % length] }));
-      const rules = shuffle([...hanging, ...cycle], offset + 1);
+      const hanging = Array.from({ length: tails }, (_, t) => ({ ...(cycle[0] as object), id: `t${t}`, exceptionTo: targetsOf(ids[(offset + t) % length] as string, t + 1) }));
+      const rules = shuffle([...bases, ...hanging, ...cycle], offset + 1);
       const result = safeValidateRuleSet({ id: "cyc", version: "1", inForceFrom: "2017-01-01", rules }, { facts: FACTS });
       expect(result.success).toBe(false);
       if (result.success) return;

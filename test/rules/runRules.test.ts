@@ -62,8 +62,8 @@ describe("runRules on the seed report (清府办〔2017〕59号)", () => {
 
   it("traces every rule, named condition, fact and the values each condition saw", () => {
     const trace = result.trace;
-    expect(trace.version).toBe("policy-eval.trace/1");
-    expect(trace.ruleSet).toEqual({ id: "gd-like", version: "2024.1", inForceFrom: "2017-01-01" });
+    expect(trace.version).toBe("policy-eval.trace/2");
+    expect(trace.ruleSet).toEqual({ id: "gd-like", version: "2024.1", inForceFrom: "2017-01-01", inForce: true });
     expect(trace.date).toBe(SEED_DATE);
     expect(trace.conclusion).toBe("continue");
     expect(statuses(result)).toEqual({
@@ -102,7 +102,11 @@ describe("runRules on the seed report (清府办〔2017〕59号)", () => {
         { kind: "fact", fact: "effectsMet", value: true, result: true },
       ],
     });
-    expect(trace.rules[1]?.exceptionTo).toBe("continue-in-step");
+    expect(trace.rules.map((r) => [r.id, r.exceptionTo, r.inForce])).toEqual([
+      ["continue-in-step", [], true],
+      ["revise-parent-amended", ["continue-in-step"], true],
+      ["expire-parent-repealed", ["revise-parent-amended"], true],
+    ]);
   });
 
   it("gives a trace that validates and survives JSON unchanged", () => {
@@ -306,6 +310,38 @@ describe("dates, decimals, lists", () => {
   });
 });
 
+describe("comparisons of two facts", () => {
+  const set = compile([
+    rule("later", "revise", { fact: "adoptedOn", operator: "after", value: { fact: "reviewedOn" } }),
+    rule("asked", "continue", { fact: "issuer", operator: "in", value: { fact: "consultedUnits" } }, { inForceFrom: "2030-01-01" }),
+  ], { facts: { reviewedOn: { type: "date", description: { "zh-CN": "审查日期", en: "Review date" } } } });
+
+  it("names both facts when their precision cannot settle the comparison", () => {
+    const result = runRules(set, { adoptedOn: { value: "2017-09" }, reviewedOn: { value: "2017" } }, { date: SEED_DATE });
+    expect(result.conclusion).toBe("undetermined");
+    expect(result.uncertainFacts).toEqual(["adoptedOn", "reviewedOn"]);
+    expect(result.missingFacts).toEqual([]);
+  });
+
+  it("names every missing side", () => {
+    expect(runRules(set, {}, { date: SEED_DATE }).missingFacts).toEqual(["adoptedOn", "reviewedOn"]);
+    expect(runRules(set, { adoptedOn: { value: "2017-09" } }, { date: SEED_DATE }).missingFacts).toEqual(["reviewedOn"]);
+  });
+
+  it("shows the right-hand fact of a rule not in force without a value", () => {
+    const result = runRules(set, { adoptedOn: { value: "2018" }, reviewedOn: { value: "2017-09" } }, { date: SEED_DATE });
+    expect(result.conclusion).toBe("revise");
+    expect(result.trace.rules[1]?.when).toEqual({
+      kind: "fact",
+      fact: "issuer",
+      operator: "in",
+      result: "unknown",
+      evaluated: false,
+      right: { kind: "fact", fact: "consultedUnits" },
+    });
+  });
+});
+
 describe("dated parameters and rules", () => {
   const compiled = compile([rule("enough", "continue", { fact: "loanAmount", operator: "greaterThanInclusive", value: { parameter: "minimum" } })], {
     parameters: {
@@ -325,11 +361,13 @@ describe("dated parameters and rules", () => {
   it("picks the value in force at each date and records it with its date", () => {
     const early = runRules(compiled, facts, { date: "2020-12-31" });
     expect(early.conclusion).toBe("continue");
-    expect(early.trace.parameters).toEqual([{ name: "minimum", type: "decimal", value: "300", from: "2017-01-01", basis: [{ document: "粤府令第277号" }] }]);
+    expect(early.trace.parameters).toEqual([
+      { name: "minimum", type: "decimal", uncertain: false, value: "300", from: "2017-01-01", basis: [{ document: "粤府令第277号" }] },
+    ]);
     expect(early.trace.rules[0]?.when).toMatchObject({ right: { kind: "parameter", parameter: "minimum", value: "300", from: "2017-01-01" } });
     const late = runRules(compiled, facts, { date: SEED_DATE });
     expect(late.conclusion).toBe("undetermined");
-    expect(late.trace.parameters).toEqual([{ name: "minimum", type: "decimal", value: "400", from: "2021-01-01" }]);
+    expect(late.trace.parameters).toEqual([{ name: "minimum", type: "decimal", uncertain: false, value: "400", from: "2021-01-01" }]);
   });
 
   it("a parameter ended with null is an error for the rules that still read it", () => {
@@ -412,13 +450,22 @@ describe("errors", () => {
     expect(error.issues[3]?.messages["zh-CN"]).toContain("met、partlyMet、notMet、unknown");
   });
 
+  it("accepts an exact decimal from another copy of the library, and refuses other objects", () => {
+    const set = compile([rule("loans", "continue", { fact: "loanAmount", operator: "greaterThan", value: "326" })]);
+    const foreign = { coefficient: 32616n, scale: 2 } as never;
+    expect(runRules(set, { loanAmount: { value: foreign } }, { date: SEED_DATE }).conclusion).toBe("continue");
+    expect(errorOf(() => runRules(set, { loanAmount: { value: true } }, { date: SEED_DATE })).issues[0]?.code).toBe("invalid-fact-value");
+  });
+
   it("ignores facts the rules do not read", () => {
     expect(runRules(gd, { ...SEED_FACTS, unrelated: { value: 0.5 as never } }, { date: SEED_DATE }).conclusion).toBe("continue");
   });
 
   it("refuses a bad evaluation date, facts that are not an object, and a rule set that was not compiled", () => {
     expect(errorOf(() => runRules(gd, SEED_FACTS, { date: "2021-02-29" })).issues[0]?.code).toBe("invalid-date");
-    expect(errorOf(() => runRules(gd, SEED_FACTS, { date: "2021-08" as never })).issues[0]?.code).toBe("invalid-date");
+    expect(errorOf(() => runRules(gd, SEED_FACTS, { date: "2021-8" as never })).issues[0]?.code).toBe("invalid-date");
+    expect(errorOf(() => runRules(gd, SEED_FACTS, { date: "21" as never })).issues[0]?.code).toBe("invalid-date");
+    expect(errorOf(() => runRules(gd, SEED_FACTS, undefined as never)).issues[0]?.code).toBe("invalid-date");
     expect(errorOf(() => runRules(gd, null as never, { date: SEED_DATE })).issues[0]?.code).toBe("invalid-facts");
     expect(errorOf(() => runRules({ ...gd }, SEED_FACTS, { date: SEED_DATE })).issues[0]?.code).toBe("rule-set-not-compiled");
   });

@@ -12,10 +12,16 @@ import {
   type ResultConclusion,
   type RulesConflict,
   type RulesResult,
+  type Rule,
   type RuleSet,
+  type RunRulesOptions,
   type Trace,
   type TraceNode,
+  type TraceParameter,
+  type TraceParameterCandidate,
+  type TraceRule,
 } from "../../src/rules/index.js";
+import type { PartialDate } from "../../src/dates/index.js";
 
 describe("public types of the rules module", () => {
   it("Conclusion is exactly the five conclusions a rule can reach", () => {
@@ -41,12 +47,34 @@ describe("public types of the rules module", () => {
     expectTypeOf(result.missingFacts).toEqualTypeOf<readonly string[]>();
   });
 
-  it("runRules takes a compiled set, facts and a date", () => {
+  it("runRules takes a compiled set, facts and a date, possibly partial", () => {
     expectTypeOf(validateRuleSet).returns.toEqualTypeOf<CompiledRuleSet>();
     expectTypeOf(runRules).parameter(0).toEqualTypeOf<CompiledRuleSet>();
     expectTypeOf(runRules).returns.toEqualTypeOf<RulesResult>();
+    expectTypeOf<RunRulesOptions["date"]>().toEqualTypeOf<PartialDate>();
+    expectTypeOf({ date: "2021" as const }).toExtend<RunRulesOptions>();
+    expectTypeOf({ date: "2021-08" as const }).toExtend<RunRulesOptions>();
     // @ts-expect-error the evaluation date is required
     runRules({} as CompiledRuleSet, {}, {});
+  });
+
+  it("a result names what kept it open: facts, parameters, rules", () => {
+    const result = {} as RulesResult;
+    expectTypeOf(result.uncertainParameters).toEqualTypeOf<readonly string[]>();
+    expectTypeOf(result.uncertainRules).toEqualTypeOf<readonly string[]>();
+    expectTypeOf(result.trace.date).toEqualTypeOf<PartialDate>();
+  });
+
+  it("an exception names one rule or several", () => {
+    expectTypeOf<Rule["exceptionTo"]>().toEqualTypeOf<string | readonly string[] | undefined>();
+    expectTypeOf<TraceRule["exceptionTo"]>().toEqualTypeOf<readonly string[]>();
+    expectTypeOf<TraceRule["inForce"]>().toEqualTypeOf<boolean | "uncertain">();
+  });
+
+  it("a traced parameter narrows on uncertain", () => {
+    const parameter = {} as TraceParameter;
+    if (parameter.uncertain) expectTypeOf(parameter.candidates).toEqualTypeOf<readonly TraceParameterCandidate[]>();
+    else expectTypeOf(parameter.from).toEqualTypeOf<`${number}-${number}-${number}`>();
   });
 
   it("conditions are all / any / not / named / fact comparisons", () => {

@@ -165,6 +165,31 @@ describe("validateRuleSet", () => {
     `);
   });
 
+  it("checks right-hand facts and parameters, and enum values reached through a parameter", () => {
+    const input = ruleSet(
+      [
+        rule("a", { fact: "issuer", operator: "equal", value: { fact: "nobody" } }),
+        rule("b", { fact: "rating", operator: "equal", value: { parameter: "expected" } }),
+        rule("c", { fact: "rating", operator: "notEqual", value: "excellent" }),
+        rule("d", { fact: "issuer", operator: "in", value: { parameter: "expected" } }),
+      ],
+      {
+        parameters: {
+          expected: { type: "string", values: [{ from: "2017-01-01", value: "met" }, { from: "2020-01-01", value: "superb" }] },
+          broken: { type: "percent", values: [] },
+        },
+      },
+    );
+    expect(issuesOf(input).map((i) => `${i.code} @ ${i.path}`)).toEqual([
+      "invalid-value @ parameters.broken.type",
+      "too-small @ parameters.broken.values",
+      "unknown-fact @ rules.0.when.value.fact",
+      "unknown-enum-value @ rules.1.when.value.parameter",
+      "unknown-enum-value @ rules.2.when.value",
+      "parameter-type-mismatch @ rules.3.when.value.parameter",
+    ]);
+  });
+
   it("tells the author to write decimals as strings", () => {
     const [issue] = issuesOf(ruleSet([rule("a", { fact: "loanAmount", operator: "greaterThan", value: 326.16 })]));
     expect(issue?.message).toBe(

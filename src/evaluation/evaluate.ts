@@ -1,0 +1,176 @@
+/**
+ * 评估结论 — from a document, its parents' status, its measures, indicators
+ * and the evaluators' findings, derive the conclusion with the reasons and a
+ * trace that cites the documents and articles it rests on.
+ *
+ * @module
+ */
+import { createCorpus, type Corpus } from "../corpus/index.js";
+import { createIssue, PolicyEvalError, type PolicyEvalIssue, type SafeResult } from "../errors.js";
+import { parseIndicators, parseObservations } from "../indicators/schemas.js";
+import { runRules, validateRuleSet, type CompiledRuleSet, type Facts, type RulesResult } from "../rules/index.js";
+import { safeParseSchema } from "../schema-issues.js";
+import { deriveFacts, EVALUATION_FACTS } from "./facts.js";
+import { GUANGDONG_RULE_SET } from "./guangdongRules.js";
+import { EvaluationSchema, type Evaluation } from "./schema.js";
+
+/** What {@link evaluate} needs. */
+export interface EvaluateInput {
+  /** The catalogue holding the subject and its parents: a built corpus (reuse it across subjects) or its documents. */
+  readonly corpus: Corpus | readonly unknown[];
+  /** The evaluation record (validated by `EvaluationSchema`). */
+  readonly evaluation: unknown;
+  /** Indicators, for achievement against targets (validated by `IndicatorSchema`). */
+  readonly indicators?: readonly unknown[] | undefined;
+  /** Observations of those indicators (validated by `ObservationSchema`). */
+  readonly observations?: readonly unknown[] | undefined;
+  /** Extra facts for custom rules; they override derived facts of the same name. */
+  readonly facts?: Facts | undefined;
+}
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /**
+   * The rule set: a compiled one (from `validateRuleSet(…, { facts: EVALUATION_FACTS })`,
+   * reused across subjects) or a rule set to validate. Default: {@link GUANGDONG_RULE_SET}.
+   */
+  readonly rules?: CompiledRuleSet | unknown;
+}
+
+/**
+ * 评估结果 — the rules' answer (`conclusion`, `reasons`, `trace`,
+ * `missingFacts`, …) with the subject, the date and the facts derived.
+ */
+export type EvaluationResult = RulesResult & {
+  /** The evaluated document's id. */
+  readonly subject: string;
+  /** The evaluation date (as precise as the record gives it). */
+  readonly evaluatedOn: Evaluation["evaluatedOn"];
+  /** The facts derived and used. */
+  readonly facts: Facts;
+  /** The validated evaluation record. */
+  readonly evaluation: Evaluation;
+};
+
+let defaultCompiled: CompiledRuleSet | undefined;
+
+/** The default rule set, compiled once (it is a constant). */
+function defaultRules(): CompiledRuleSet {
+  defaultCompiled ??= validateRuleSet(GUANGDONG_RULE_SET, { facts: EVALUATION_FACTS });
+  return defaultCompiled;
+}
+
+function isCompiled(value: unknown): value is CompiledRuleSet {
+  return typeof value === "object" && value !== null && "ruleSet" in value && "facts" in value && "warnings" in value;
+}
+
+/**
+ * 评估 — derives the facts of the evaluation's subject on its evaluation date
+ * and runs the rules on them.
+ *
+ * The result's `conclusion` is one of `continue`, `extend`, `revise`,
+ * `repeal`, `declareExpired`, or `undetermined` (facts missing; see
+ * `missingFacts`) or `conflict` (two rules at one level disagree; never
+ * settled by order). Each reason cites its legal basis and the documents its
+ * facts rest on; the trace shows every rule and condition with the values it
+ * saw.
+ *
+ * @param input - the catalogue, the evaluation record, and optionally indicators, observations and extra facts
+ * @param options - `rules`: a compiled or plain rule set (Guangdong's default otherwise)
+ * @returns the result
+ * @throws {@link PolicyEvalError} listing every problem of the input (the
+ *   record, indicators, observations, an unknown subject, bad rules)
+ *
+ * @example
+ * ```ts
+ * import { evaluate } from "policy-eval";
+ * import { qingyuanDocuments, qingyuanEvaluation } from "policy-eval/examples";
+ * const result = evaluate({ corpus: qingyuanDocuments, evaluation: qingyuanEvaluation });
+ * result.conclusion; //=> "continue"
+ * result.reasons[0]?.cites.includes("国办发〔2016〕13号"); //=> true
+ * ```
+ */
+export function evaluate(input: EvaluateInput, options?: EvaluateOptions | undefined): EvaluationResult {
+  const issues: PolicyEvalIssue[] = [];
+  let corpus: Corpus | undefined;
+  if (Array.isArray(input.corpus)) {
+    try {
+      corpus = createCorpus(input.corpus);
+    } catch (error) {
+      if (!(error instanceof PolicyEvalError)) throw error;
+      issues.push(...error.issues.filter((i) => i.severity === "error").map((i) => prefix(i, "corpus")));
+    }
+  } else {
+    corpus = input.corpus as Corpus;
+  }
+  const record = safeParseSchema(EvaluationSchema, input.evaluation, ["evaluation"]);
+  if (!record.success) issues.push(...record.error.issues);
+  const indicators = parsePart(() => parseIndicators(input.indicators ?? []), "indicators", issues);
+  const observations = parsePart(() => parseObservations(input.observations ?? []), "observations", issues);
+  let rules: CompiledRuleSet | undefined;
+  try {
+    rules = options?.rules === undefined ? defaultRules() : isCompiled(options.rules) ? options.rules : validateRuleSet(options.rules, { facts: EVALUATION_FACTS });
+  } catch (error) {
+    if (!(error instanceof PolicyEvalError)) throw error;
+    issues.push(...error.issues.map((i) => prefix(i, "rules")));
+  }
+  if (record.success && corpus !== undefined && !corpus.has(record.data.subject)) {
+    issues.push(
+      createIssue(
+        "unknown-document",
+        ["evaluation", "subject"],
+        { "zh-CN": `目录中没有被评估文件 ${record.data.subject}`, en: `The subject ${record.data.subject} is not in the catalogue` },
+        { params: { id: record.data.subject } },
+      ),
+    );
+  }
+  if (issues.length > 0 || !record.success || corpus === undefined || rules === undefined) throw new PolicyEvalError(issues);
+
+  const evaluation = record.data;
+  const derived = deriveFacts(corpus, evaluation, indicators === undefined || indicators.length === 0 ? undefined : { indicators, observations: observations ?? [] });
+  const facts = input.facts === undefined ? derived : { ...derived, ...input.facts };
+  const result = runRules(rules, facts, { date: evaluation.evaluatedOn });
+  return { ...result, subject: evaluation.subject, evaluatedOn: evaluation.evaluatedOn, facts, evaluation };
+}
+
+/**
+ * Like {@link evaluate}, returning the error instead of throwing it.
+ *
+ * @param input - see {@link evaluate}
+ * @param options - see {@link evaluate}
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ *
+ * @example
+ * ```ts
+ * import { safeEvaluate } from "policy-eval";
+ * import { qingyuanDocuments } from "policy-eval/examples";
+ * const result = safeEvaluate({ corpus: qingyuanDocuments, evaluation: { subject: "nope", evaluatedOn: "2021" } });
+ * result.success; //=> false
+ * ```
+ */
+export function safeEvaluate(input: EvaluateInput, options?: EvaluateOptions | undefined): SafeResult<EvaluationResult> {
+  try {
+    return { success: true, data: evaluate(input, options) };
+  } catch (error) {
+    if (error instanceof PolicyEvalError) return { success: false, error };
+    throw error;
+  }
+}
+
+function prefix(issue: PolicyEvalIssue, head: string): PolicyEvalIssue {
+  return createIssue(issue.code, [head, ...issue.path], issue.messages, {
+    severity: issue.severity,
+    ...(issue.params === undefined ? {} : { params: issue.params }),
+  });
+}
+
+function parsePart<T>(parse: () => T, head: string, issues: PolicyEvalIssue[]): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof PolicyEvalError)) throw error;
+    issues.push(...error.issues.map((i) => prefix(i, head)));
+    return undefined;
+  }
+}
+

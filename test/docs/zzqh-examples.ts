@@ -1,2 +1,0 @@
-export * from "../../src/examples/index.js";
-export * from "../../src/examples/qingyuan/indicators.js";
