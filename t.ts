@@ -1,4 +1,3 @@
-import { evaluate } from "./src/index.js";
-import { qingyuanDocuments, qingyuanEvaluation } from "./src/examples/index.js";
-const r = evaluate({ corpus: qingyuanDocuments, evaluation: qingyuanEvaluation });
-console.log(r.conclusion, r.missingFacts, JSON.stringify(r.reasons, null, 1).slice(0, 3000));
+import { qingyuanIndicators, qingyuanMeasures } from "./src/examples/index.js";
+const ids = new Set(qingyuanMeasures.map(m=>m.id));
+console.log(qingyuanIndicators.filter(i=>!ids.has(i.measureId)).map(i=>[i.id,i.measureId]));

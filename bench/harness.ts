@@ -42,7 +42,7 @@ export function heapMB(): number {
 
 /** Records and prints one measurement. */
 export function report(record: BenchRecord): void {
-  const rounded = { ...record, ms: Math.round(record.ms * 10) / 10 };
+  const rounded: BenchRecord = { ...record, ms: Math.round(record.ms * 10) / 10 };
   if (typeof rounded["baselineMs"] === "number") rounded["baselineMs"] = Math.round((rounded["baselineMs"] as number) * 10) / 10;
   records.push(rounded);
   if (json) {

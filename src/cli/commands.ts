@@ -4,10 +4,22 @@
  */
 import * as z from "zod";
 import { createCorpus, safeCreateCorpus, type Corpus } from "../corpus/index.js";
+import { evaluate, EvaluationSchema, type EvaluationResult } from "../evaluation/index.js";
+import { formatQuantity, type Quantity } from "../quantities/index.js";
+import { runValidationRules } from "../indicators/index.js";
+import { RuleSetSchema, TraceSchema } from "../rules/index.js";
 import { parsePartialDate, type PartialDate } from "../dates/index.js";
 import { DOCUMENT_STATUS_LABELS, PolicyDocumentSchema } from "../documents/index.js";
 import { formatIssuePath, type Locale, type PolicyEvalIssue } from "../errors.js";
-import { QINGYUAN_EVALUATION_DATE, QINGYUAN_PLAN_ID, qingyuanDocuments } from "../examples/index.js";
+import {
+  QINGYUAN_EVALUATION_DATE,
+  QINGYUAN_PLAN_ID,
+  qingyuanDocuments,
+  qingyuanEvaluation,
+  qingyuanIndicators,
+  qingyuanObservations,
+  qingyuanValidationRules,
+} from "../examples/index.js";
 import { requiredOption, stringOption, usage, type Args } from "./args.js";
 import { readJson, type Io } from "./io.js";
 
@@ -107,7 +119,54 @@ export function impactCommand(ctx: Context): number {
 const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   document: PolicyDocumentSchema,
   catalogue: z.array(PolicyDocumentSchema),
+  evaluation: EvaluationSchema,
+  rules: RuleSetSchema,
+  trace: TraceSchema,
 };
+
+const CONCLUSION_LABELS: Readonly<Record<string, string>> = {
+  continue: "继续有效（继续沿用）",
+  extend: "延长有效期",
+  revise: "修订",
+  repeal: "废止",
+  declareExpired: "宣布失效",
+  undetermined: "无法得出结论",
+  conflict: "规则冲突",
+};
+
+function printResult(ctx: Context, result: EvaluationResult): void {
+  const out = ctx.io.out;
+  const label = ctx.locale === "zh-CN" ? (CONCLUSION_LABELS[result.conclusion] ?? result.conclusion) : result.conclusion;
+  out(t(ctx, `评估结论：${label}`, `Conclusion: ${label}`));
+  for (const reason of result.reasons) {
+    out(`  ${t(ctx, "理由", "reason")} [${reason.rule}] ${reason.messages[ctx.locale]}`);
+    for (const f of reason.facts) out(`    - ${f.explanation?.[ctx.locale] ?? `${f.name} = ${JSON.stringify(f.value)}`}`);
+    const basis = reason.basis.map((b) => `${b.document}${b.article === undefined ? "" : b.article}`).join("、");
+    out(`    ${t(ctx, "依据", "basis")}: ${basis}`);
+  }
+  if (result.conclusion === "conflict") out(t(ctx, `  冲突的规则：${result.conflict.rules.join("、")}`, `  conflicting rules: ${result.conflict.rules.join(", ")}`));
+  if (result.missingFacts.length > 0) out(t(ctx, `  缺少事实：${result.missingFacts.join("、")}`, `  missing facts: ${result.missingFacts.join(", ")}`));
+  if (result.uncertainFacts.length > 0) out(t(ctx, `  不确定的事实：${result.uncertainFacts.join("、")}`, `  uncertain facts: ${result.uncertainFacts.join(", ")}`));
+}
+
+/**
+ * `evaluate <input.json> [--rules rules.json]`: input `{ corpus, evaluation, indicators?, observations? }`.
+ * 0 with a conclusion, 1 when undetermined or in conflict.
+ */
+export function evaluateCommand(ctx: Context): number {
+  const path = ctx.args.positionals[0];
+  if (path === undefined) throw usage("evaluate needs an input file { corpus, evaluation, indicators?, observations? }", "evaluate 需要输入文件 { corpus, evaluation, indicators?, observations? }");
+  const input = readJson(ctx.io, path);
+  if (typeof input !== "object" || input === null || !Array.isArray((input as { corpus?: unknown }).corpus)) {
+    throw usage("the input must be an object with a corpus array and an evaluation", "输入应为含 corpus 数组和 evaluation 的对象");
+  }
+  const { corpus, evaluation, indicators, observations } = input as { corpus: unknown[]; evaluation: unknown; indicators?: unknown[]; observations?: unknown[] };
+  const rulesPath = stringOption(ctx.args, "rules");
+  const result = evaluate({ corpus, evaluation, indicators, observations }, rulesPath === undefined ? {} : { rules: readJson(ctx.io, rulesPath) });
+  if (ctx.json) ctx.io.out(JSON.stringify(result));
+  else printResult(ctx, result);
+  return result.conclusion === "undetermined" || result.conclusion === "conflict" ? 1 : 0;
+}
 
 /** `schema [name]`: the JSON Schema of an input format. */
 export function schemaCommand(ctx: Context): number {
@@ -140,8 +199,10 @@ export function demoCommand(ctx: Context): number {
   const inChain = new Set(chains.flat());
   const statuses = corpus.documents.map((d) => corpus.statusAt(d.id, on));
   const due = corpus.evaluationDueOf(QINGYUAN_PLAN_ID, on);
+  const checks = runValidationRules(qingyuanValidationRules, qingyuanObservations);
+  const result = evaluate({ corpus, evaluation: qingyuanEvaluation, indicators: qingyuanIndicators, observations: qingyuanObservations });
   if (ctx.json) {
-    ctx.io.out(JSON.stringify({ evaluationDate: on, chains, cited: corpus.documents.filter((d) => !inChain.has(d.id)).map((d) => d.id), statuses, due }));
+    ctx.io.out(JSON.stringify({ evaluationDate: on, chains, cited: corpus.documents.filter((d) => !inChain.has(d.id)).map((d) => d.id), statuses, due, checks, result }));
     return 0;
   }
   const out = ctx.io.out;
@@ -161,5 +222,15 @@ export function demoCommand(ctx: Context): number {
   out("");
   out(t(ctx, `评估期限（${corpus.validityPolicy.name["zh-CN"]}）`, `Evaluation due (${corpus.validityPolicy.name.en})`));
   out(`  ${due === undefined ? t(ctx, "不适用", "not applicable") : due.explanation[ctx.locale]}`);
+  out("");
+  out(t(ctx, "数据核验（分项之和应等于合计）", "Checks (parts must add up to the total)"));
+  const q = (value: Quantity | undefined): string => (value === undefined ? "—" : formatQuantity(value));
+  for (const check of checks) {
+    const parts = check.right.operands.map((o) => q(o.quantity)).join(" + ");
+    const verdict = check.status === "pass" ? t(ctx, "一致", "consistent") : check.status === "fail" ? t(ctx, `不一致，差额 ${q(check.imbalance)}`, `mismatch of ${q(check.imbalance)}`) : t(ctx, "未核验", "skipped");
+    out(`  ${check.name}：${q(check.left.value)} = ${parts} — ${verdict}`);
+  }
+  out("");
+  printResult(ctx, result);
   return 0;
 }

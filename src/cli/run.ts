@@ -5,7 +5,7 @@
  */
 import { isPolicyEvalError, type Locale } from "../errors.js";
 import { parseArgs, usage } from "./args.js";
-import { demoCommand, dueCommand, impactCommand, schemaCommand, statusCommand, validateCommand, type Context } from "./commands.js";
+import { demoCommand, dueCommand, evaluateCommand, impactCommand, schemaCommand, statusCommand, validateCommand, type Context } from "./commands.js";
 import { processIo, type Io } from "./io.js";
 
 const COMMANDS: Readonly<Record<string, { run: (ctx: Context) => number; help: string }>> = {
@@ -14,7 +14,8 @@ const COMMANDS: Readonly<Record<string, { run: (ctx: Context) => number; help: s
   status: { run: statusCommand, help: "status <catalogue.json> --date D [--id a,b]   status of documents on a date" },
   due: { run: dueCommand, help: "due <catalogue.json> --date D [--within-months N]   documents due for evaluation" },
   impact: { run: impactCommand, help: "impact <catalogue.json> --id X --change amended|repealed|expired --on D" },
-  schema: { run: schemaCommand, help: "schema [document|catalogue]            JSON Schema of an input" },
+  evaluate: { run: evaluateCommand, help: "evaluate <input.json> [--rules rules.json]   the conclusion, its reasons and trace" },
+  schema: { run: schemaCommand, help: "schema [document|catalogue|evaluation|rules|trace]   JSON Schema of an input" },
 };
 
 const VALUE_OPTIONS = new Set(["date", "id", "change", "on", "within-months", "lang", "rules", "format", "reference-date"]);

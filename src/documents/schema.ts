@@ -52,7 +52,16 @@ export const HIERARCHY_RELATIONS: readonly RelationType[] = Object.freeze(["impl
 /** The relations that change the target's status or version. */
 export const LIFECYCLE_RELATIONS: readonly RelationType[] = Object.freeze(["amends", "repeals", "replaces", "declaresExpired"]);
 
-/** A zod schema for a {@link PartialDate}, with a bilingual `invalid-date` issue. */
+/**
+ * A zod schema for a {@link PartialDate}, with a bilingual `invalid-date` issue.
+ *
+ * @example
+ * ```ts
+ * import { PartialDateSchema } from "policy-eval";
+ * PartialDateSchema.safeParse("2017-09").success; //=> true
+ * PartialDateSchema.safeParse("2021-02-29").success; //=> false
+ * ```
+ */
 export const PartialDateSchema = z.custom<PartialDate>((value) => partialDateIssues(value).length === 0, {
   params: bilingualIssue(
     "invalid-date",
@@ -70,6 +79,13 @@ const nonEmpty = z.string().refine((text) => /\S/.test(text), {
 /**
  * 文件关系 — one relation from the document that holds it to `target`
  * (a document id in the same catalogue).
+ *
+ * @example
+ * ```ts
+ * import { DocumentRelationSchema } from "policy-eval";
+ * DocumentRelationSchema.parse({ type: "repeals", target: "old", on: "2022-03-01" }).on; //=> "2022-03-01"
+ * DocumentRelationSchema.safeParse({ type: "abolishes", target: "old" }).success; //=> false
+ * ```
  */
 export const DocumentRelationSchema = z
   .object({
@@ -97,6 +113,13 @@ export type DocumentRelation = z.infer<typeof DocumentRelationSchema>;
 /**
  * 有效期 — a validity period stated as a length ("有效期5年"), counted from
  * the day the document takes effect.
+ *
+ * @example
+ * ```ts
+ * import { ValidityPeriodSchema } from "policy-eval";
+ * ValidityPeriodSchema.parse({ years: 5 }); //=> { years: 5 }
+ * ValidityPeriodSchema.safeParse({ years: 2.5 }).success; //=> false
+ * ```
  */
 export const ValidityPeriodSchema = z
   .object({

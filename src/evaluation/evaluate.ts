@@ -7,7 +7,8 @@
  */
 import { createCorpus, type Corpus } from "../corpus/index.js";
 import { createIssue, PolicyEvalError, type PolicyEvalIssue, type SafeResult } from "../errors.js";
-import { parseIndicators, parseObservations } from "../indicators/schemas.js";
+import { parseIndicators, parseObservations, type Indicator, type Observation } from "../indicators/schemas.js";
+import { isQuantity } from "../quantities/quantity.js";
 import { runRules, validateRuleSet, type CompiledRuleSet, type Facts, type RulesResult } from "../rules/index.js";
 import { safeParseSchema } from "../schema-issues.js";
 import { deriveFacts, EVALUATION_FACTS } from "./facts.js";
@@ -20,9 +21,9 @@ export interface EvaluateInput {
   readonly corpus: Corpus | readonly unknown[];
   /** The evaluation record (validated by `EvaluationSchema`). */
   readonly evaluation: unknown;
-  /** Indicators, for achievement against targets (validated by `IndicatorSchema`). */
+  /** Indicators, for achievement against targets: parsed ones (from `parseIndicators`), or inputs to validate. */
   readonly indicators?: readonly unknown[] | undefined;
-  /** Observations of those indicators (validated by `ObservationSchema`). */
+  /** Observations of those indicators: parsed ones (from `parseObservations`), or inputs to validate. */
   readonly observations?: readonly unknown[] | undefined;
   /** Extra facts for custom rules; they override derived facts of the same name. */
   readonly facts?: Facts | undefined;
@@ -105,8 +106,10 @@ export function evaluate(input: EvaluateInput, options?: EvaluateOptions | undef
   }
   const record = safeParseSchema(EvaluationSchema, input.evaluation, ["evaluation"]);
   if (!record.success) issues.push(...record.error.issues);
-  const indicators = parsePart(() => parseIndicators(input.indicators ?? []), "indicators", issues);
-  const observations = parsePart(() => parseObservations(input.observations ?? []), "observations", issues);
+  const indicators = isParsedIndicators(input.indicators) ? input.indicators : parsePart(() => parseIndicators(input.indicators ?? []), "indicators", issues);
+  const observations = isParsedObservations(input.observations)
+    ? input.observations
+    : parsePart(() => parseObservations(input.observations ?? []), "observations", issues);
   let rules: CompiledRuleSet | undefined;
   try {
     rules = options?.rules === undefined ? defaultRules() : isCompiled(options.rules) ? options.rules : validateRuleSet(options.rules, { facts: EVALUATION_FACTS });
@@ -162,6 +165,30 @@ function prefix(issue: PolicyEvalIssue, head: string): PolicyEvalIssue {
     severity: issue.severity,
     ...(issue.params === undefined ? {} : { params: issue.params }),
   });
+}
+
+/** Parsed indicators carry their defaults filled in (magnitude, ascending, aggregations, dimensions). */
+function isParsedIndicators(value: readonly unknown[] | undefined): value is readonly Indicator[] {
+  return (
+    value !== undefined &&
+    value.length > 0 &&
+    value.every((v) => {
+      const i = v as Partial<Record<keyof Indicator, unknown>>;
+      return typeof i.magnitude === "number" && typeof i.ascending === "boolean" && typeof i.areaAggregation === "string" && Array.isArray(i.dimensions);
+    })
+  );
+}
+
+/** Parsed observations hold exact quantities (never report text) and their defaults filled in. */
+function isParsedObservations(value: readonly unknown[] | undefined): value is readonly Observation[] {
+  return (
+    value !== undefined &&
+    value.length > 0 &&
+    value.every((v) => {
+      const o = v as Partial<Record<keyof Observation | "value", unknown>>;
+      return (o.quantity === undefined ? o.value === undefined : isQuantity(o.quantity)) && typeof o.status === "string" && typeof o.dimensions === "object" && o.dimensions !== null;
+    })
+  );
 }
 
 function parsePart<T>(parse: () => T, head: string, issues: PolicyEvalIssue[]): T | undefined {

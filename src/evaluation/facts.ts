@@ -15,7 +15,7 @@ import { achievement, latestAsOf } from "../indicators/aggregate.js";
 import type { Indicator, Observation } from "../indicators/schemas.js";
 import { compareDecimals, type ExactDecimal } from "../quantities/decimal.js";
 import type { FactCatalogue, Facts, FactValue } from "../rules/index.js";
-import { CRITERIA, CRITERION_LABELS, RATINGS, type Criterion, type Evaluation } from "./schema.js";
+import { CRITERIA, CRITERION_LABELS, RATING_LABELS, RATINGS, type Criterion, type Evaluation } from "./schema.js";
 
 const bool = (zh: string, en: string) => Object.freeze({ type: "boolean" as const, description: Object.freeze({ "zh-CN": zh, en }) });
 
@@ -54,8 +54,11 @@ export const EVALUATION_FACTS: FactCatalogue = Object.freeze({
   ),
   "effects.stated": {
     type: "enum",
-    values: [...RATINGS],
-    description: { "zh-CN": "评估报告对实施效果（实效性）的评价", en: "The effectiveness the evaluators state" },
+    values: ["met", "partlyMet", "notMet", "notStated"],
+    description: {
+      "zh-CN": "评估报告对实施效果（实效性）的评价；notStated 表示评估发现中未作评价或无法判断",
+      en: "The effectiveness the evaluators state; notStated when their findings make no (or an unknown) rating",
+    },
   },
   "indicators.minAchievement": {
     type: "decimal",
@@ -221,14 +224,19 @@ export function deriveFacts(corpus: Corpus, evaluation: Evaluation, data?: Indic
       found ? evaluation.conflicts.map((c) => c.superior.document) : [],
     );
   }
+  if (evaluation.findings !== undefined) {
+    // The findings are listed: without an effectiveness rating (or with `unknown`), the evaluators did not state it.
+    facts["effects.stated"] = fact("notStated", { "zh-CN": "评估发现未对实施效果作出评价", en: "The findings rate no effectiveness" });
+  }
   for (const finding of evaluation.findings ?? []) {
     const quote = finding.evidence?.find((e) => e.quote !== undefined)?.quote;
     const explanation = {
-      "zh-CN": `${CRITERION_LABELS[finding.criterion]}：${finding.rating}${quote === undefined ? "" : `（“${quote}”）`}`,
+      "zh-CN": `${CRITERION_LABELS[finding.criterion]}：${RATING_LABELS[finding.rating]}${quote === undefined ? "" : `（“${quote}”）`}`,
       en: `${finding.criterion}: ${finding.rating}${quote === undefined ? "" : ` ("${quote}")`}`,
     };
     facts[`criteria.${finding.criterion}`] = fact(finding.rating, explanation);
-    if (finding.criterion === ("effectiveness" satisfies Criterion)) facts["effects.stated"] = fact(finding.rating, explanation);
+    // A finding the evaluators could not make (rating `unknown`) leaves the effects open.
+    if (finding.criterion === ("effectiveness" satisfies Criterion) && finding.rating !== "unknown") facts["effects.stated"] = fact(finding.rating, explanation);
   }
   if (evaluation.endingGrounds !== undefined) {
     const raised = new Set(evaluation.endingGrounds.map((g) => g.ground));

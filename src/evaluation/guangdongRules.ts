@@ -53,10 +53,27 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
     },
   },
   conditions: {
+    // The evaluators' own finding decides; only without one do the indicators speak.
     effectsMet: {
       any: [
         { fact: "effects.stated", operator: "equal", value: "met" },
-        { fact: "indicators.minAchievement", operator: "greaterThanInclusive", value: { parameter: "effectivenessThreshold" } },
+        {
+          all: [
+            { fact: "effects.stated", operator: "equal", value: "notStated" },
+            { fact: "indicators.minAchievement", operator: "greaterThanInclusive", value: { parameter: "effectivenessThreshold" } },
+          ],
+        },
+      ],
+    },
+    effectsNotMet: {
+      any: [
+        { fact: "effects.stated", operator: "in", value: ["partlyMet", "notMet"] },
+        {
+          all: [
+            { fact: "effects.stated", operator: "equal", value: "notStated" },
+            { fact: "indicators.minAchievement", operator: "lessThan", value: { parameter: "effectivenessThreshold" } },
+          ],
+        },
       ],
     },
   },
@@ -88,7 +105,7 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
       title: { "zh-CN": "实施效果未达预期，予以修订", en: "Effects not met: revise" },
       conclusion: "revise",
       ground: "unsuitedToConditions",
-      when: { all: [{ not: { condition: "effectsMet" } }, { fact: "parents.allInForce", operator: "isTrue" }] },
+      when: { all: [{ condition: "effectsNotMet" }, { fact: "parents.allInForce", operator: "isTrue" }] },
       reason: {
         "zh-CN": "实施效果未达到预期目的，应当修改完善",
         en: "The effects did not meet the expected aims: revise",

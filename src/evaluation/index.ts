@@ -13,6 +13,7 @@ export {
   MeasureSchema,
   PROCESS_STEPS,
   ProcessStepSchema,
+  RATING_LABELS,
   RATINGS,
   toCriterion,
   type Conflict,

@@ -103,7 +103,31 @@ export const RATINGS = Object.freeze(["met", "partlyMet", "notMet", "unknown"] a
 /** 评价 — `met` 符合 / 达到, `partlyMet` 部分符合, `notMet` 不符合, `unknown` 无法判断. */
 export type Rating = (typeof RATINGS)[number];
 
-/** Where a statement comes from: a document and the quoted words. */
+/**
+ * Chinese words for the ratings.
+ *
+ * @example
+ * ```ts
+ * import { RATING_LABELS } from "policy-eval";
+ * RATING_LABELS.partlyMet; //=> "部分达到"
+ * ```
+ */
+export const RATING_LABELS: Readonly<Record<Rating, string>> = Object.freeze({
+  met: "达到",
+  partlyMet: "部分达到",
+  notMet: "未达到",
+  unknown: "无法判断",
+});
+
+/**
+ * 依据 — where a statement comes from: a document and the quoted words.
+ *
+ * @example
+ * ```ts
+ * import { EvidenceSchema } from "policy-eval";
+ * EvidenceSchema.parse({ document: "评估报告", quote: "实施效果达到预期目的" }).quote; //=> "实施效果达到预期目的"
+ * ```
+ */
 export const EvidenceSchema = z.strictObject({
   /** What it shows. */
   text: text.optional(),
@@ -186,7 +210,15 @@ export const PROCESS_STEPS = Object.freeze([
 /** 评估步骤 — `establishWorkingGroup` 成立工作组, `requestInput` 发函征求意见, `publicConsultation` 公开征求意见, `fieldResearch` 实地调研, `evaluationMeeting` 召开评估会议, `expertReview` 专家论证, `legalReview` 合法性审核, `drafting` 形成评估报告, `other`. */
 export type ProcessStepKind = (typeof PROCESS_STEPS)[number];
 
-/** One step of the evaluation process. */
+/**
+ * 评估步骤 — one step of the evaluation process.
+ *
+ * @example
+ * ```ts
+ * import { ProcessStepSchema } from "policy-eval";
+ * ProcessStepSchema.parse({ step: "requestInput", label: "发函征求意见" }).step; //=> "requestInput"
+ * ```
+ */
 export const ProcessStepSchema = z.strictObject({
   /** What kind of step. */
   step: z.literal(PROCESS_STEPS),
@@ -203,7 +235,15 @@ export const ProcessStepSchema = z.strictObject({
 /** 评估步骤 — see {@link ProcessStepSchema}. */
 export type ProcessStep = z.output<typeof ProcessStepSchema>;
 
-/** 征求意见单位 — a unit asked for input, and its reply if recorded. */
+/**
+ * 征求意见单位 — a unit asked for input, and its reply if recorded.
+ *
+ * @example
+ * ```ts
+ * import { ConsultedUnitSchema } from "policy-eval";
+ * ConsultedUnitSchema.parse({ name: "市公安局" }).replied; //=> undefined
+ * ```
+ */
 export const ConsultedUnitSchema = z.strictObject({
   /** The unit's name. */
   name: text,
@@ -216,7 +256,16 @@ export const ConsultedUnitSchema = z.strictObject({
 /** 征求意见单位 — see {@link ConsultedUnitSchema}. */
 export type ConsultedUnit = z.output<typeof ConsultedUnitSchema>;
 
-/** 评估发现 — the finding on one criterion. */
+/**
+ * 评估发现 — the finding on one criterion; the criterion may be given by an alias.
+ *
+ * @example
+ * ```ts
+ * import { FindingSchema } from "policy-eval";
+ * FindingSchema.parse({ criterion: "impact", rating: "met" }).criterion; //=> "effectiveness"
+ * FindingSchema.safeParse({ criterion: "beauty", rating: "met" }).success; //=> false
+ * ```
+ */
 export const FindingSchema = z.strictObject({
   /** The criterion (ours, or an alias: relevance, impact, 实效性 …). */
   criterion: z.string().transform((name, ctx): Criterion => {
@@ -240,7 +289,15 @@ export const FindingSchema = z.strictObject({
 /** 评估发现 — see {@link FindingSchema}. */
 export type Finding = z.output<typeof FindingSchema>;
 
-/** 冲突 — a provision found to conflict with a superior one. */
+/**
+ * 冲突 — a provision found to conflict with a superior one.
+ *
+ * @example
+ * ```ts
+ * import { ConflictSchema } from "policy-eval";
+ * ConflictSchema.parse({ superior: { document: "国办发〔2016〕13号" }, description: "限制迁入" }).superior.document; //=> "国办发〔2016〕13号"
+ * ```
+ */
 export const ConflictSchema = z.strictObject({
   /** The subject's provision (条款), if identified. */
   provision: text.optional(),
@@ -264,7 +321,15 @@ export const ENDING_GROUNDS = Object.freeze(["taskCompleted", "subjectGone", "un
 /** `taskCompleted` 工作任务已完成, `subjectGone` 调整对象已消失, `unsuitedToConditions` 不适应形势, `other`. */
 export type EndingGround = (typeof ENDING_GROUNDS)[number];
 
-/** 终止理由 — a ground for ending the document that the evaluators raised. */
+/**
+ * 终止理由 — a ground for ending the document that the evaluators raised.
+ *
+ * @example
+ * ```ts
+ * import { EndingGroundSchema } from "policy-eval";
+ * EndingGroundSchema.parse({ ground: "taskCompleted" }).ground; //=> "taskCompleted"
+ * ```
+ */
 export const EndingGroundSchema = z.strictObject({
   /** The ground. */
   ground: z.literal(ENDING_GROUNDS),

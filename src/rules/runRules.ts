@@ -543,41 +543,19 @@ function evaluateNodes(program: Program, ctx: DateContext, values: readonly unkn
 function markOverridden(program: Program, status: Uint8Array): (string[] | undefined)[] {
   const rules = program.rules;
   const overriddenBy: (string[] | undefined)[] = new Array<string[] | undefined>(rules.length);
-  const applicable = (r: number): boolean => status[r] === APPLIED || status[r] === OVERRIDDEN;
-  // nearest[r]: the first applicable rules met going from r towards the base rules, r itself if it applies.
+  // nearest[r]: the first applicable rules met going from r towards the base rules (r itself if it applies).
   const nearest: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(rules.length);
   const stack: number[] = [];
-  const resolve = (start: number): readonly number[] => {
-    stack.push(start);
-    while (stack.length > 0) {
-      const r = stack[stack.length - 1] as number;
-      if (nearest[r] !== undefined) {
-        stack.pop();
-        continue;
-      }
-      if (applicable(r)) {
-        nearest[r] = [r];
-        stack.pop();
-        continue;
-      }
-      const parents = (rules[r] as RuleSpec).parents;
-      let ready = true;
-      for (const p of parents) {
-        if (nearest[p] === undefined) {
-          ready = false;
-          stack.push(p);
-        }
-      }
-      if (!ready) continue;
-      stack.pop();
-      nearest[r] = parents.length === 1 ? (nearest[parents[0] as number] as readonly number[]) : unionOf(parents.map((p) => nearest[p] as readonly number[]));
-    }
-    return nearest[start] as readonly number[];
-  };
   for (let e = 0; e < rules.length; e++) {
     const parents = (rules[e] as RuleSpec).parents;
-    if (!applicable(e) || parents.length === 0) continue;
-    const targets = parents.length === 1 ? resolve(parents[0] as number) : unionOf(parents.map(resolve));
+    if (parents.length === 0 || (status[e] !== APPLIED && status[e] !== OVERRIDDEN)) continue;
+    let targets: readonly number[];
+    if (parents.length === 1) targets = nearestApplicable(rules, status, parents[0] as number, nearest, stack);
+    else {
+      const lists: (readonly number[])[] = [];
+      for (const p of parents) lists.push(nearestApplicable(rules, status, p, nearest, stack));
+      targets = unionOf(lists);
+    }
     for (const t of targets) {
       (overriddenBy[t] ??= []).push((rules[e] as RuleSpec).id);
       status[t] = OVERRIDDEN;
@@ -585,6 +563,45 @@ function markOverridden(program: Program, status: Uint8Array): (string[] | undef
   }
   return overriddenBy;
 }
+
+/** The first applicable rules going from `start` towards the base rules, memoised in `nearest`; an explicit stack, no recursion. */
+function nearestApplicable(
+  rules: readonly RuleSpec[],
+  status: Uint8Array,
+  start: number,
+  nearest: (readonly number[] | undefined)[],
+  stack: number[],
+): readonly number[] {
+  stack.push(start);
+  while (stack.length > 0) {
+    const r = stack[stack.length - 1] as number;
+    if (nearest[r] !== undefined) {
+      stack.pop();
+      continue;
+    }
+    if (status[r] === APPLIED || status[r] === OVERRIDDEN) {
+      nearest[r] = [r];
+      stack.pop();
+      continue;
+    }
+    const parents = (rules[r] as RuleSpec).parents;
+    let ready = true;
+    for (const p of parents) {
+      if (nearest[p] === undefined) {
+        ready = false;
+        stack.push(p);
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    if (parents.length === 0) nearest[r] = NO_RULES;
+    else if (parents.length === 1) nearest[r] = nearest[parents[0] as number] as readonly number[];
+    else nearest[r] = unionOf(parents.map((p) => nearest[p] as readonly number[]));
+  }
+  return nearest[start] as readonly number[];
+}
+
+const NO_RULES: readonly number[] = Object.freeze([]);
 
 /** The distinct numbers of several lists, in first-seen order. */
 function unionOf(lists: readonly (readonly number[])[]): readonly number[] {
@@ -958,16 +975,15 @@ export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRu
   const uncertainParameters = sortedOrEmpty(open?.parameters);
   // Rule-set order: the order a reader meets them in the trace.
   const uncertainRules = open === undefined || open.rules.size === 0 ? EMPTY : [...open.rules].sort((a, b) => a - b).map((r) => (rules[r] as RuleSpec).id);
-  const base = { missingFacts, uncertainFacts, uncertainParameters, uncertainRules, trace };
   if (conclusion === "conflict") {
     const conflict: RulesConflict = {
       rules: winners.map((r) => (rules[r] as RuleSpec).id),
       conclusions: CONCLUSIONS.filter((_, i) => (winnerMask & (1 << i)) !== 0),
     };
-    return { conclusion, reasons, conflict, ...base };
+    return { conclusion, reasons, conflict, missingFacts, uncertainFacts, uncertainParameters, uncertainRules, trace };
   }
-  if (conclusion === "undetermined") return { conclusion, reasons: EMPTY as readonly [], ...base };
-  return { conclusion, reasons: reasons as unknown as readonly [Reason, ...Reason[]], ...base };
+  if (conclusion === "undetermined") return { conclusion, reasons: EMPTY as readonly [], missingFacts, uncertainFacts, uncertainParameters, uncertainRules, trace };
+  return { conclusion, reasons: reasons as unknown as readonly [Reason, ...Reason[]], missingFacts, uncertainFacts, uncertainParameters, uncertainRules, trace };
 }
 
 // ---------------------------------------------------------------------------

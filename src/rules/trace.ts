@@ -185,7 +185,7 @@ export type TraceParameter =
       readonly candidates: readonly TraceParameterCandidate[];
     };
 
-/** One value an uncertain parameter may have over a partial evaluation date. */
+/** 候选取值 — one value an uncertain parameter may have over a partial evaluation date. */
 export interface TraceParameterCandidate {
   /** The value (decimals as strings), or `null` for days without one (before the first value, or after the parameter ends). */
   readonly value: JsonFactValue | null;

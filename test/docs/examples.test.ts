@@ -100,7 +100,8 @@ function instrument(code: string): string {
     const next = lines[i + 1];
     const arrow = next === undefined ? null : /^\s*\/\/=>\s*(.+)$/.exec(next);
     if (arrow !== null && /;\s*$/.test(line)) {
-      const expr = line.replace(/;\s*$/, "");
+      let expr = line.replace(/;\s*$/, "");
+      while (balance(expr) < 0 && out.length > 0) expr = `${out.pop()!}\n${expr}`;
       // A declaration followed by //=> checks the declared value.
       const decl = /^\s*(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*([\s\S]*)$/.exec(expr);
       out.push(decl === null ? `__check(${expr}, ${arrow[1]}, ${JSON.stringify(line.trim())});` : `${expr}; __check(${decl[1]}, ${arrow[1]}, ${JSON.stringify(line.trim())});`);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { qingyuanMeasures } from "../../src/examples/qingyuan/evaluation.js";
 import {
   QINGYUAN_MEASURE_IDS,
   QINGYUAN_REPORT_DATE,
@@ -87,10 +88,17 @@ describe("the embedded §二", () => {
 });
 
 describe("the reference case's indicators and observations", () => {
-  it("has 21 indicators in the three measures and 25 observations", () => {
+  it("has 21 indicators, each linked to the measure that lists it, in the three areas, and 25 observations", () => {
     expect(qingyuanIndicators).toHaveLength(21);
     expect(qingyuanObservations).toHaveLength(25);
-    expect(new Set(qingyuanIndicators.map((i) => i.measureId))).toEqual(new Set(Object.values(QINGYUAN_MEASURE_IDS)));
+    const areaOf: Record<string, string> = { 交易登记: "trade-registration", 企业信用建设: "enterprise-credit", 金融服务: "financial-services" };
+    for (const indicator of qingyuanIndicators) {
+      const measure = qingyuanMeasures.find((m) => m.id === indicator.measureId);
+      expect(measure, indicator.id).toBeDefined();
+      expect(measure!.indicators, indicator.id).toContain(indicator.id);
+      expect(Object.values(QINGYUAN_MEASURE_IDS)).toContain(areaOf[measure!.area]);
+    }
+    expect(new Set(qingyuanMeasures.flatMap((m) => m.indicators ?? []))).toEqual(new Set(qingyuanIndicators.map((i) => i.id)));
     expect(QINGYUAN_MEASURE_IDS).toEqual({ tradeRegistration: "trade-registration", enterpriseCredit: "enterprise-credit", financialServices: "financial-services" });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runRules, safeValidateRuleSet, TraceSchema, validateRuleSet, type Facts, type RulesResult } from "../../src/rules/index.js";
+import { RuleSetSchema, runRules, safeValidateRuleSet, TraceSchema, validateRuleSet, type Facts, type RulesResult } from "../../src/rules/index.js";
 import { CATALOGUE, guangdongMultiRuleSet, SEED_DATE, SEED_FACTS } from "./fixtures.js";
 
 // Exceptions to several rules at once (Catala: one exception overriding several definitions).
@@ -168,6 +168,18 @@ describe("validating exceptions to several rules", () => {
       "continue-in-step",
       ["revise-parent-changed", "revise-conflict"],
     ]);
+  });
+
+  it("never keeps or changes the caller's list, and agrees with RuleSetSchema", () => {
+    const input = guangdongMultiRuleSet();
+    const compiled = validateRuleSet(input, { facts: CATALOGUE });
+    const list = input.rules[3]?.exceptionTo as string[];
+    expect(Object.isFrozen(list)).toBe(false);
+    list.push("continue-in-step");
+    expect(compiled.ruleSet.rules[3]?.exceptionTo).toEqual(["revise-parent-changed", "revise-conflict"]);
+    expect(runRules(compiled, REPEALED_AND_CONFLICT, { date: SEED_DATE }).trace.rules[3]?.exceptionTo).toEqual(["revise-parent-changed", "revise-conflict"]);
+    expect(RuleSetSchema.safeParse(guangdongMultiRuleSet()).success).toBe(true);
+    expect(RuleSetSchema.safeParse(guangdongMultiRuleSet([])).success).toBe(false);
   });
 
   it("reports an empty list, an unknown id and a duplicate id, each at its element", () => {

@@ -35,6 +35,7 @@ import {
   type ObservationInput,
 } from "../../indicators/schemas.js";
 import { parseValidationRules, type ValidationRule } from "../../indicators/validation.js";
+import { qingyuanMeasures } from "./evaluation.js";
 
 /**
  * The three measure areas of the plan: 交易登记, 企业信用建设, 金融服务.
@@ -119,17 +120,23 @@ const indicatorInputs: IndicatorInput[] = [
   { id: "bridge-loans-amount", name: "转贷金额", nameEn: "Bridge loans (amount)", measureId: financialServices, unit: "元", magnitude: 8, ...stock },
 ];
 
+/** The measure (措施) of `qingyuanMeasures` that lists each indicator; an indicator no measure lists stays with its area. */
+const MEASURE_OF_INDICATOR = new Map(qingyuanMeasures.flatMap((m) => (m.indicators ?? []).map((i) => [i, m.id] as const)));
+
 /**
- * The indicators of §二, one per figure the report gives (21), each in one of
- * the three measures.
+ * The indicators of §二, one per figure the report gives (21), each linked to
+ * the measure (措施) it measures.
  *
  * @example
  * ```ts
  * import { qingyuanIndicators } from "policy-eval/examples";
  * qingyuanIndicators.find((i) => i.id === "matched-loans-amount")?.magnitude; //=> 8
+ * qingyuanIndicators.find((i) => i.id === "matched-loans-amount")?.measureId; //=> "financing-platforms"
  * ```
  */
-export const qingyuanIndicators: readonly Indicator[] = parseIndicators(indicatorInputs);
+export const qingyuanIndicators: readonly Indicator[] = parseIndicators(
+  indicatorInputs.map((i) => ({ ...i, measureId: MEASURE_OF_INDICATOR.get(i.id) ?? i.measureId })),
+);
 
 const source = (quote: string, locator: string): ObservationInput["source"] => ({ document: QINGYUAN_REPORT_TITLE, quote, locator });
 const QINGYUAN = "清远市";
