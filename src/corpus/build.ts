@@ -11,7 +11,7 @@ import { dayBounds, firstDayNumber, formatDayNumber, lastDayNumber } from "../da
 import type { PartialDate } from "../dates/partialDate.js";
 import { addMonthsToDay } from "../dates/calendar.js";
 import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
-import { safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
+import { canonicalDocumentYear, parseDocumentNumber, safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
 import {
   ADMIN_LEVELS,
   INSTRUMENT_RANKS,
@@ -22,7 +22,7 @@ import {
 import { durationMonths, isGovernedBy, validityClassOf, type ValidityPolicy } from "../documents/validityPolicy.js";
 import { isCertainlyValidDocument } from "../documents/fastValidate.js";
 import { issueFromZod } from "../schema-issues.js";
-import type { StatusEvent } from "./status.js";
+import { StringTable } from "./stringTable.js";
 import { buildAdjacency, cycleIn, cyclicComponents, type Adjacency } from "./graph.js";
 
 /** Relation type codes in the typed arrays. */
@@ -45,6 +45,22 @@ export type StartSource = "effectiveFrom" | "publishedOn" | "adoptedOn" | "docum
 /** Where a document's validity end came from. */
 export type EndSource = "validUntil" | "validityPeriod" | "policyDefault";
 
+/** Codes of {@link StartSource} in the typed arrays (0 = unknown). @internal */
+export const START_SOURCES: readonly (StartSource | undefined)[] = [undefined, "effectiveFrom", "publishedOn", "adoptedOn", "documentNumber"];
+
+/** Codes of {@link EndSource} in the typed arrays (0 = none). @internal */
+export const END_SOURCES: readonly (EndSource | undefined)[] = [undefined, "validUntil", "validityPeriod", "policyDefault"];
+
+/** Where document k's start came from. @internal */
+export function startSourceAt(state: CorpusState, k: number): StartSource | undefined {
+  return START_SOURCES[state.startSourceCode[k]!];
+}
+
+/** Where document k's validity end came from (undefined: it has none). @internal */
+export function endSourceAt(state: CorpusState, k: number): EndSource | undefined {
+  return END_SOURCES[state.endSourceCode[k]!];
+}
+
 /**
  * The built, validated state of a corpus: plain arrays indexed by document
  * position, so that statusAt and dueForEvaluation run over 1M documents
@@ -53,20 +69,32 @@ export type EndSource = "validUntil" | "validityPeriod" | "policyDefault";
  */
 export interface CorpusState {
   readonly documents: readonly PolicyDocument[];
-  readonly numbers: ReadonlyArray<DocumentNumber | undefined>;
-  readonly indexById: ReadonlyMap<string, number>;
-  readonly indexByNumber: ReadonlyMap<string, number>;
+  /**
+   * Parsed numbers: filled at build time for numbers read leniently, and on
+   * first request for numbers already canonical (see {@link numberAt}).
+   */
+  readonly numbers: Map<number, DocumentNumber>;
+  /** The canonical spelling of each document's number, if it has one. */
+  readonly canonicalNumbers: ReadonlyArray<string | undefined>;
+  /** The year inside each document's number; NaN when none. */
+  readonly numberYear: Float64Array;
+  /** Document index by id. */
+  readonly indexById: StringTable;
+  /** Document index by canonical 发文字号. */
+  readonly indexByNumber: StringTable;
   /** First day in force, as a day range; NaN when unknown. */
   readonly startLo: Float64Array;
   readonly startHi: Float64Array;
-  readonly startSource: ReadonlyArray<StartSource | undefined>;
+  /** Where the start came from: an index into {@link START_SOURCES}, 0 when unknown. */
+  readonly startSourceCode: Uint8Array;
   /** Adoption (成文) day range used for the existence checks and the periodic evaluation; NaN when unknown. */
   readonly bornLo: Float64Array;
   readonly bornHi: Float64Array;
   /** Last day in force by validity, as a day range; NaN when the document has no validity end. */
   readonly endLo: Float64Array;
   readonly endHi: Float64Array;
-  readonly endSource: ReadonlyArray<EndSource | undefined>;
+  /** Where the validity end came from: an index into {@link END_SOURCES}, 0 when none. */
+  readonly endSourceCode: Uint8Array;
   /** Incoming lifecycle events per target (CSR): the acting document, type and date range. */
   readonly eventStart: Int32Array;
   readonly eventSource: Int32Array;
@@ -86,8 +114,6 @@ export interface CorpusState {
   /** 1 when the policy governs the document (normative, covered level and jurisdiction). */
   readonly governed: Uint8Array;
   readonly warnings: readonly PolicyEvalIssue[];
-  /** Memoised answers that do not depend on the date asked about (filled lazily). */
-  readonly memo: { readonly inForceSince: Array<StatusEvent | undefined> };
 }
 
 const RANK = new Map<string, number>(INSTRUMENT_RANKS.map((r, i) => [r, i]));
@@ -135,7 +161,7 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
 
   // 1. Structure: every document through the schema, all issues kept.
   const documents: PolicyDocument[] = [];
-  const inputIndex: number[] = [];
+  const inputIndex = new GrowList(raw.length);
   const invalid: number[] = [];
   for (let i = 0; i < raw.length; i++) {
     const value = raw[i];
@@ -159,16 +185,18 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   const rawIds = invalid.length > 0 ? checkInvalidDocuments(raw, invalid, issues) : undefined;
 
   // 2. Identity: ids and document numbers.
-  const indexById = new Map<string, number>();
-  const indexByNumber = new Map<string, number>();
   // Filled, not `new Array(n)`: V8 keeps a presized array above 100k slots in slow dictionary mode.
-  const numbers: Array<DocumentNumber | undefined> = filled(n, undefined);
+  const numbers = new Map<number, DocumentNumber>();
+  const canonicalNumbers: Array<string | undefined> = filled(n, undefined);
+  const indexById = new StringTable(n);
+  const indexByNumber = new StringTable(n);
+  const numberYear = new Float64Array(n).fill(Number.NaN);
   const warnings: PolicyEvalIssue[] = [];
   for (let k = 0; k < n; k++) {
     const doc = documents[k]!;
-    const at = inputIndex[k]!;
-    const seen = indexById.get(doc.id);
-    const first = rawIds === undefined ? (seen === undefined ? at : inputIndex[seen]!) : rawIds.get(doc.id)!;
+    const at = inputIndex.at(k);
+    const seen = indexById.insert(doc.id, k);
+    const first = rawIds === undefined ? (seen === -1 ? at : inputIndex.at(seen)) : rawIds.get(doc.id)!;
     if (first !== at) {
       issues.push(
         createIssue(
@@ -179,8 +207,16 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
         ),
       );
     }
-    if (seen === undefined) indexById.set(doc.id, k);
     if (doc.number !== undefined) {
+      // Most catalogues write numbers canonically: check those without building a number object.
+      const fastYear = canonicalDocumentYear(doc.number);
+      if (fastYear !== undefined) {
+        canonicalNumbers[k] = doc.number;
+        numberYear[k] = fastYear;
+        const other = indexByNumber.insert(doc.number, k);
+        if (other !== -1) issues.push(duplicateNumberIssue(at, doc.number, documents[other]!.id));
+        continue;
+      }
       const parsed = safeParseDocumentNumber(doc.number);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -188,7 +224,9 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
         }
         continue;
       }
-      numbers[k] = parsed.data;
+      numbers.set(k, parsed.data);
+      canonicalNumbers[k] = parsed.data.canonical;
+      if (parsed.data.year !== undefined) numberYear[k] = parsed.data.year;
       for (const warning of parsed.warnings) {
         warnings.push(
           createIssue("nonstandard-document-number", [at, "number"], warning.messages, {
@@ -198,23 +236,8 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
         );
       }
       // The canonical spelling is one-to-one with the identity (kind, issuer code, year, serial).
-      const key = parsed.data.canonical;
-      const other = indexByNumber.get(key);
-      if (other !== undefined) {
-        issues.push(
-          createIssue(
-            "duplicate-number",
-            [at, "number"],
-            {
-              "zh-CN": `发文字号重复：${parsed.data.canonical}（与文件 ${documents[other]!.id} 相同）`,
-              en: `Duplicate document number ${parsed.data.canonical} (same as document ${documents[other]!.id})`,
-            },
-            { params: { number: parsed.data.canonical, otherId: documents[other]!.id } },
-          ),
-        );
-      } else {
-        indexByNumber.set(key, k);
-      }
+      const other = indexByNumber.insert(parsed.data.canonical, k);
+      if (other !== -1) issues.push(duplicateNumberIssue(at, parsed.data.canonical, documents[other]!.id));
     }
   }
 
@@ -225,26 +248,29 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   const bornHi = new Float64Array(n);
   const endLo = new Float64Array(n);
   const endHi = new Float64Array(n);
-  const startSource: Array<StartSource | undefined> = filled(n, undefined);
-  const endSource: Array<EndSource | undefined> = filled(n, undefined);
+  const startSourceCode = new Uint8Array(n);
+  const endSourceCode = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const doc = documents[k]!;
-    const year = numbers[k]?.year;
+    const year = Number.isNaN(numberYear[k]!) ? undefined : numberYear[k]!;
     // The year inside a document number is a year-precision date (the number is assigned when the document is issued).
     const numberDate = year === undefined ? undefined : (String(year) as PartialDate);
     const startDate = doc.effectiveFrom ?? doc.publishedOn ?? doc.adoptedOn ?? numberDate;
-    startSource[k] =
-      doc.effectiveFrom !== undefined ? "effectiveFrom" : doc.publishedOn !== undefined ? "publishedOn" : doc.adoptedOn !== undefined ? "adoptedOn" : numberDate !== undefined ? "documentNumber" : undefined;
+    startSourceCode[k] = START_SOURCES.indexOf(
+      doc.effectiveFrom !== undefined ? "effectiveFrom" : doc.publishedOn !== undefined ? "publishedOn" : doc.adoptedOn !== undefined ? "adoptedOn" : numberDate !== undefined ? "documentNumber" : undefined,
+    );
     startLo[k] = firstOrNaN(startDate);
     startHi[k] = lastOrNaN(startDate);
     const bornDate = doc.adoptedOn ?? doc.publishedOn ?? doc.effectiveFrom ?? numberDate;
     bornLo[k] = firstOrNaN(bornDate);
     bornHi[k] = lastOrNaN(bornDate);
 
-    let end: [number, number] = [Number.NaN, Number.NaN];
+    let end0 = Number.NaN;
+    let end1 = Number.NaN;
     let source: EndSource | undefined;
     if (doc.validUntil !== undefined) {
-      end = dayBounds(doc.validUntil);
+      end0 = firstDayNumber(doc.validUntil);
+      end1 = lastDayNumber(doc.validUntil);
       source = "validUntil";
     } else {
       let period: number | undefined;
@@ -258,29 +284,31 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
       // In force for `period` months from the first day: the last day is the day before the anniversary.
       // A length without a known start leaves the end unknown (NaN) while endSource says a length exists.
       if (period !== undefined && !Number.isNaN(startLo[k]!)) {
-        end = [addMonthsToDay(startLo[k]!, period) - 1, addMonthsToDay(startHi[k]!, period) - 1];
+        end0 = addMonthsToDay(startLo[k]!, period) - 1;
+        end1 = addMonthsToDay(startHi[k]!, period) - 1;
       }
     }
-    endSource[k] = source;
-    [endLo[k], endHi[k]] = end;
-    if (!Number.isNaN(end[0]) && !Number.isNaN(startLo[k]!) && end[1] < startLo[k]!) {
+    endSourceCode[k] = END_SOURCES.indexOf(source);
+    endLo[k] = end0;
+    endHi[k] = end1;
+    if (!Number.isNaN(end0) && !Number.isNaN(startLo[k]!) && end1 < startLo[k]!) {
       issues.push(
         createIssue(
           "validity-before-start",
-          [inputIndex[k]!, doc.validUntil !== undefined ? "validUntil" : "validityPeriod"],
+          [inputIndex.at(k), doc.validUntil !== undefined ? "validUntil" : "validityPeriod"],
           {
-            "zh-CN": `有效期截止（${fmtRange(end[0], end[1])}）早于施行日期（${fmtRange(startLo[k]!, startHi[k]!)}）`,
-            en: `Validity ends (${fmtRange(end[0], end[1])}) before the document takes effect (${fmtRange(startLo[k]!, startHi[k]!)})`,
+            "zh-CN": `有效期截止（${fmtRange(end0, end1)}）早于施行日期（${fmtRange(startLo[k]!, startHi[k]!)}）`,
+            en: `Validity ends (${fmtRange(end0, end1)}) before the document takes effect (${fmtRange(startLo[k]!, startHi[k]!)})`,
           },
         ),
       );
     }
     const maxMonths = policy.validity === undefined ? undefined : maxValidityMonths(policy, doc.title);
-    if (maxMonths !== undefined && isGovernedBy(policy, doc) && !Number.isNaN(end[0]) && !Number.isNaN(startLo[k]!) && end[0] > addMonthsToDay(startHi[k]!, maxMonths) - 1) {
+    if (maxMonths !== undefined && isGovernedBy(policy, doc) && !Number.isNaN(end0) && !Number.isNaN(startLo[k]!) && end0 > addMonthsToDay(startHi[k]!, maxMonths) - 1) {
       warnings.push(
         createIssue(
           "validity-exceeds-maximum",
-          [inputIndex[k]!, doc.validUntil !== undefined ? "validUntil" : "validityPeriod"],
+          [inputIndex.at(k), doc.validUntil !== undefined ? "validUntil" : "validityPeriod"],
           {
             "zh-CN": `有效期超过${policy.name["zh-CN"]}规定的上限（${maxMonths / 12} 年）`,
             en: `The validity period exceeds the ${maxMonths / 12}-year maximum of ${policy.name.en}`,
@@ -292,29 +320,40 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   }
 
   // 4. Relations: targets, dates, rank; edge lists for the indexes.
-  const evTarget: number[] = [];
-  const evSource: number[] = [];
-  const evType: number[] = [];
-  const evPartial: number[] = [];
-  const evLo: number[] = [];
-  const evHi: number[] = [];
-  const evRel: number[] = [];
-  const hFrom: number[] = [];
-  const hTo: number[] = [];
-  const hType: number[] = [];
-  const lFrom: number[] = [];
-  const lTo: number[] = [];
-  const hEdgeRel: number[] = [];
-  const lEdgeRel: number[] = [];
-  const rank = Uint8Array.from(documents, (d) => RANK.get(d.instrumentRank)!);
-  const level = Uint8Array.from(documents, (d) => LEVEL.get(d.adminLevel)!);
+  // Edge lists in typed arrays sized by a first count: no growth, and no garbage-collected arrays of a million entries.
+  let total = 0;
+  for (let k = 0; k < n; k++) total += documents[k]!.relations?.length ?? 0;
+  const evTarget = new GrowList(total);
+  const evSource = new GrowList(total);
+  const evType = new GrowList(total);
+  const evPartial = new GrowList(total);
+  const evLo = new Float64Array(total);
+  const evHi = new Float64Array(total);
+  const evRel = new GrowList(total);
+  const hFrom = new GrowList(total);
+  const hTo = new GrowList(total);
+  const hType = new GrowList(total);
+  const lFrom = new GrowList(total);
+  const lTo = new GrowList(total);
+  const hEdgeRel = new GrowList(total);
+  const lEdgeRel = new GrowList(total);
+  const rank = new Uint8Array(n);
+  const level = new Uint8Array(n);
+  const governed = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const doc = documents[k]!;
-    const at = inputIndex[k]!;
+    rank[k] = RANK.get(doc.instrumentRank)!;
+    level[k] = LEVEL.get(doc.adminLevel)!;
+    governed[k] = isGovernedBy(policy, doc) ? 1 : 0;
+  }
+  for (let k = 0; k < n; k++) {
+    const doc = documents[k]!;
+    const at = inputIndex.at(k);
     const relations = doc.relations ?? [];
     for (let j = 0; j < relations.length; j++) {
       const rel = relations[j]!;
-      const t = indexById.get(rel.target);
+      const found = indexById.get(rel.target);
+      const t = found === -1 ? undefined : found;
       if (t === undefined) {
         if (rawIds?.has(rel.target) === true) continue; // the target exists but is invalid: reported there
         issues.push(
@@ -358,8 +397,8 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
         hTo.push(t);
         hType.push(code);
         hEdgeRel.push(j);
-        const target = documents[t]!;
         if (rank[t]! > rank[k]!) {
+          const target = documents[t]!;
           warnings.push(
             createIssue(
               "parent-lower-rank",
@@ -373,6 +412,7 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
           );
         }
         if (level[t]! > level[k]!) {
+          const target = documents[t]!;
           warnings.push(
             createIssue(
               "parent-lower-level",
@@ -393,8 +433,8 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
         evSource.push(k);
         evType.push(code);
         evPartial.push(rel.partial === true ? 1 : 0);
-        evLo.push(lo);
-        evHi.push(hi);
+        evLo[evRel.length] = lo;
+        evHi[evRel.length] = hi;
         evRel.push(j);
         // An amendment or repeal cannot take effect before its target existed.
         if (!Number.isNaN(hi) && !Number.isNaN(bornLo[t]!) && hi < bornLo[t]!) {
@@ -415,10 +455,10 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   }
 
   // 5. Cycles, in the hierarchy and in the lifecycle relations.
-  const parents = buildAdjacency(n, hFrom, hTo);
-  const lifecycle = buildAdjacency(n, lFrom, lTo);
-  reportCycles(n, parents, hFrom, hTo, hEdgeRel, inputIndex, documents, "hierarchy", issues);
-  reportCycles(n, lifecycle, lFrom, lTo, lEdgeRel, inputIndex, documents, "lifecycle", issues);
+  const parents = buildAdjacency(n, hFrom.values(), hTo.values());
+  const lifecycle = buildAdjacency(n, lFrom.values(), lTo.values());
+  reportCycles(n, parents, hFrom.values(), hTo.values(), hEdgeRel.values(), inputIndex.values(), documents, "hierarchy", issues);
+  reportCycles(n, lifecycle, lFrom.values(), lTo.values(), lEdgeRel.values(), inputIndex.values(), documents, "lifecycle", issues);
 
   if (issues.length > 0) {
     // Every problem at once, in input order (warnings too, marked as such).
@@ -427,38 +467,43 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     throw new PolicyEvalError(all.map((x) => x.issue));
   }
 
-  const children = buildAdjacency(n, hTo, hFrom);
-  const events = buildAdjacency(n, evTarget, evTarget.map((_, e) => e));
+  const children = buildAdjacency(n, hTo.values(), hFrom.values());
   const m = evTarget.length;
+  const edgeIds = new Int32Array(m);
+  for (let e = 0; e < m; e++) edgeIds[e] = e;
+  const events = buildAdjacency(n, evTarget.values(), edgeIds);
   const eventSource = new Int32Array(m);
   const eventType = new Uint8Array(m);
   const eventPartial = new Uint8Array(m);
   const eventLo = new Float64Array(m);
   const eventHi = new Float64Array(m);
   const eventRelation = new Int32Array(m);
+  const [sources, types, partials, relationIndexes] = [evSource.values(), evType.values(), evPartial.values(), evRel.values()];
   for (let slot = 0; slot < m; slot++) {
     const e = events.targets[slot]!;
-    eventSource[slot] = evSource[e]!;
-    eventType[slot] = evType[e]!;
-    eventPartial[slot] = evPartial[e]!;
+    eventSource[slot] = sources[e]!;
+    eventType[slot] = types[e]!;
+    eventPartial[slot] = partials[e]!;
     eventLo[slot] = evLo[e]!;
     eventHi[slot] = evHi[e]!;
-    eventRelation[slot] = evRel[e]!;
+    eventRelation[slot] = relationIndexes[e]!;
   }
 
   return {
     documents,
     numbers,
+    canonicalNumbers,
+    numberYear,
     indexById,
     indexByNumber,
     startLo,
     startHi,
-    startSource,
+    startSourceCode,
     bornLo,
     bornHi,
     endLo,
     endHi,
-    endSource,
+    endSourceCode,
     eventStart: events.start,
     eventSource,
     eventType,
@@ -467,12 +512,11 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     eventHi,
     eventRelation,
     children,
-    childType: typesInOrder(n, hTo, hType),
+    childType: typesInOrder(n, hTo.values(), hType.values()),
     parents,
-    parentType: typesInOrder(n, hFrom, hType),
+    parentType: typesInOrder(n, hFrom.values(), hType.values()),
     policy,
-    memo: { inForceSince: filled(n, undefined) },
-    governed: Uint8Array.from(documents, (doc) => (isGovernedBy(policy, doc) ? 1 : 0)),
+    governed,
     warnings,
   };
 }
@@ -526,7 +570,48 @@ function checkInvalidDocuments(raw: readonly unknown[], invalid: readonly number
 
 /** How a document is named in messages: its canonical 发文字号, else its title in 《》. @internal */
 export function displayName(state: CorpusState, k: number): string {
-  return state.numbers[k]?.canonical ?? `《${state.documents[k]!.title}》`;
+  return state.canonicalNumbers[k] ?? `《${state.documents[k]!.title}》`;
+}
+
+/** The parsed number of document k, parsed on first request when it was canonical. @internal */
+export function numberAt(state: CorpusState, k: number): DocumentNumber | undefined {
+  const text = state.canonicalNumbers[k];
+  if (text === undefined) return undefined;
+  let parsed = state.numbers.get(k);
+  if (parsed === undefined) {
+    parsed = parseDocumentNumber(text);
+    state.numbers.set(k, parsed);
+  }
+  return parsed;
+}
+
+function duplicateNumberIssue(at: number, canonical: string, otherId: string): PolicyEvalIssue {
+  return createIssue(
+    "duplicate-number",
+    [at, "number"],
+    { "zh-CN": `发文字号重复：${canonical}（与文件 ${otherId} 相同）`, en: `Duplicate document number ${canonical} (same as document ${otherId})` },
+    { params: { number: canonical, otherId } },
+  );
+}
+
+/** An append-only list of integers in a presized Int32Array. @internal */
+class GrowList {
+  readonly #data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.#data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    this.#data[this.length++] = value;
+  }
+  /** The value at position i. */
+  at(i: number): number {
+    return this.#data[i]!;
+  }
+  /** The values pushed, as a view. */
+  values(): Int32Array {
+    return this.#data.subarray(0, this.length);
+  }
 }
 
 /** An array of n copies of value, in V8's fast (packed) element mode. @internal */
@@ -542,7 +627,7 @@ function firstIndex(issue: PolicyEvalIssue): number {
 }
 
 /** Edge types laid out in the same order buildAdjacency lays out targets. */
-function typesInOrder(n: number, from: readonly number[], types: readonly number[]): Uint8Array {
+function typesInOrder(n: number, from: Int32Array, types: Int32Array): Uint8Array {
   const start = new Int32Array(n + 1);
   for (const f of from) start[f + 1]! += 1;
   for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
@@ -570,10 +655,10 @@ function maxValidityMonths(policy: ValidityPolicy, title: string): number | unde
 function reportCycles(
   n: number,
   adj: Adjacency,
-  from: readonly number[],
-  to: readonly number[],
-  edgeRelation: readonly number[],
-  inputIndex: readonly number[],
+  from: Int32Array,
+  to: Int32Array,
+  edgeRelation: Int32Array,
+  inputIndex: Int32Array,
   documents: readonly PolicyDocument[],
   kind: "hierarchy" | "lifecycle",
   issues: PolicyEvalIssue[],

@@ -10,7 +10,7 @@ import { safeParseDocumentNumber, type DocumentNumber } from "../documents/docum
 import type { PolicyDocument, RelationType } from "../documents/schema.js";
 import { GUANGDONG_VALIDITY_POLICY, type ValidityPolicy } from "../documents/validityPolicy.js";
 import type { SafeResult } from "../errors.js";
-import { buildCorpusState, CORPUS_FORMAT, REL_NAMES, type CorpusState } from "./build.js";
+import { buildCorpusState, CORPUS_FORMAT, numberAt, REL_NAMES, type CorpusState } from "./build.js";
 import { dueOf, listDue, type DueForEvaluationOptions, type DueItem } from "./due.js";
 import { computeImpact, type ImpactQuery, type ImpactResult } from "./impact.js";
 import { computeStatus, type StatusAnswer } from "./status.js";
@@ -164,9 +164,14 @@ export function createCorpus(documents: unknown, options?: CreateCorpusOptions |
     }
     return lastBounds;
   };
+  // Sweeps ask about documents in catalogue order: try the next one before the hash lookup.
+  let lastIndex = -1;
   const indexOf = (id: string): number => {
+    const next = state.documents[lastIndex + 1];
+    if (next !== undefined && next.id === id) return ++lastIndex;
     const k = state.indexById.get(id);
-    if (k === undefined) throw unknownDocument(id);
+    if (k === -1) throw unknownDocument(id);
+    lastIndex = k;
     return k;
   };
   const corpus: Corpus = {
@@ -174,14 +179,14 @@ export function createCorpus(documents: unknown, options?: CreateCorpusOptions |
     documents: state.documents,
     warnings: state.warnings,
     validityPolicy: policy,
-    has: (id) => state.indexById.has(id),
+    has: (id) => state.indexById.get(id) !== -1,
     get: (id) => state.documents[indexOf(id)]!,
-    numberOf: (id) => state.numbers[indexOf(id)],
+    numberOf: (id) => numberAt(state, indexOf(id)),
     findByNumber(text) {
       const parsed = safeParseDocumentNumber(text);
       if (!parsed.success) return undefined;
       const k = state.indexByNumber.get(parsed.data.canonical);
-      return k === undefined ? undefined : state.documents[k];
+      return k === -1 ? undefined : state.documents[k];
     },
     parentsOf: (id) => related(state, indexOf(id), "parents"),
     childrenOf: (id) => related(state, indexOf(id), "children"),

@@ -11,7 +11,7 @@ import { dayBounds, formatDayNumber, shiftDate, type DateRange, type PartialDate
 import type { LocalizedMessage } from "../errors.js";
 import type { DocumentStatus } from "../documents/schema.js";
 import type { LegalBasis, ValidityPolicy } from "../documents/validityPolicy.js";
-import { displayName, REL, type CorpusState } from "./build.js";
+import { displayName, endSourceAt, REL, startSourceAt, type CorpusState } from "./build.js";
 import { computeStatus } from "./status.js";
 
 /** Which rule set the due date. */
@@ -94,7 +94,7 @@ export interface DueForEvaluationOptions {
 
 /** Whether k is certainly no longer in force (expired or repealed) by [d0, d1]; no allocation. */
 function certainlyEnded(state: CorpusState, k: number, d0: number): boolean {
-  if (state.endSource[k] !== undefined && state.endHi[k]! < d0) return true;
+  if (endSourceAt(state, k) !== undefined && state.endHi[k]! < d0) return true;
   for (let slot = state.eventStart[k]!; slot < state.eventStart[k + 1]!; slot++) {
     const type = state.eventType[slot]!;
     if (type === REL.amends || (type === REL.repeals && state.eventPartial[slot] === 1)) continue;
@@ -116,7 +116,7 @@ interface DueComputation {
 /** The first day a document may fall due, without allocating (NaN when unknown). */
 function dueLo(state: CorpusState, k: number): number {
   const { monthsBeforeExpiry, periodicYears } = state.policy.evaluation;
-  if (state.endSource[k] !== undefined) {
+  if (endSourceAt(state, k) !== undefined) {
     const lo = state.endLo[k]!;
     return Number.isNaN(lo) ? lo : addMonthsToDay(lo, -monthsBeforeExpiry);
   }
@@ -128,7 +128,7 @@ function dueLo(state: CorpusState, k: number): number {
 function computeDue(state: CorpusState, k: number): DueComputation {
   const { monthsBeforeExpiry, periodicYears } = state.policy.evaluation;
   const doc = state.documents[k]!;
-  const endSource = state.endSource[k];
+  const endSource = endSourceAt(state, k);
   if (endSource !== undefined) {
     const baseLo = state.endLo[k]!;
     const baseHi = state.endHi[k]!;
@@ -153,7 +153,7 @@ function computeDue(state: CorpusState, k: number): DueComputation {
   } else {
     baseLo = state.bornLo[k]!;
     baseHi = state.bornHi[k]!;
-    const year = state.numbers[k]?.year;
+    const year = Number.isNaN(state.numberYear[k]!) ? undefined : state.numberYear[k]!;
     [field, baseDate] =
       doc.adoptedOn !== undefined
         ? ["adoptedOn", doc.adoptedOn]
@@ -192,21 +192,75 @@ const BASE_LABELS: Readonly<Record<DueBaseField, readonly [string, string]>> = {
   policyDefault: ["有效期届满", "validity end"],
 };
 
-/** @internal */
-export function dueItem(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number, due: DueComputation = computeDue(state, k)): DueItem {
-  const doc = state.documents[k]!;
+/**
+ * A due item. A class so that the explanation, rarely read when a sweep
+ * lists a hundred thousand items, is built on first read; `toJSON`
+ * includes it.
+ */
+class DueItemRecord implements DueItem {
+  readonly #state: CorpusState;
+  readonly #k: number;
+  readonly #due: DueComputation;
+  #explanation: LocalizedMessage | undefined;
+  readonly id: string;
+  readonly number: string | undefined;
+  readonly title: string;
+  readonly rule: DueRule;
+  readonly dueOn: PartialDate | undefined;
+  readonly dueRange: DateRange | undefined;
+  readonly overdue: TriState;
+  readonly countedFrom: DueItem["countedFrom"];
+  readonly status: DocumentStatus;
+  readonly statusCertainty: "certain" | "uncertain";
+  readonly basis: LegalBasis;
+
+  constructor(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number, due: DueComputation) {
+    const doc = state.documents[k]!;
+    const { monthsBeforeExpiry, periodicYears } = state.policy.evaluation;
+    this.#state = state;
+    this.#k = k;
+    this.#due = due;
+    this.id = doc.id;
+    this.number = state.canonicalNumbers[k];
+    this.title = doc.title;
+    this.rule = due.rule;
+    this.dueOn =
+      due.baseDate === undefined
+        ? due.lo === due.hi && !Number.isNaN(due.lo)
+          ? formatDayNumber(due.lo)
+          : undefined
+        : due.rule === "beforeExpiry"
+          ? shiftDate(due.baseDate, { months: -monthsBeforeExpiry })
+          : shiftDate(due.baseDate, { years: periodicYears });
+    this.dueRange = range(due.lo, due.hi);
+    this.overdue = Number.isNaN(due.lo) ? "uncertain" : due.hi < d0 ? true : due.lo >= d1 ? false : "uncertain";
+    this.countedFrom = { field: due.field, date: due.baseDate, range: range(due.baseLo, due.baseHi) };
+    const status = computeStatus(state, k, date, d0, d1);
+    this.status = status.status;
+    this.statusCertainty = status.certainty;
+    this.basis = state.policy.evaluation.basis;
+  }
+
+  get explanation(): LocalizedMessage {
+    this.#explanation ??= explainDue(this.#state, this.#k, this.#due, this.dueOn, this.dueRange, this.overdue);
+    return this.#explanation;
+  }
+
+  toJSON(): DueItem {
+    const { id, number, title, rule, dueOn, dueRange, overdue, countedFrom, status, statusCertainty, basis, explanation } = this;
+    return { id, number, title, rule, dueOn, dueRange, overdue, countedFrom, status, statusCertainty, basis, explanation };
+  }
+}
+
+function explainDue(
+  state: CorpusState,
+  k: number,
+  due: DueComputation,
+  dueOn: PartialDate | undefined,
+  dueRange: DateRange | undefined,
+  overdue: TriState,
+): LocalizedMessage {
   const policy: ValidityPolicy = state.policy;
-  const overdue: TriState = Number.isNaN(due.lo) ? "uncertain" : due.hi < d0 ? true : due.lo >= d1 ? false : "uncertain";
-  const dueOn =
-    due.baseDate === undefined
-      ? due.lo === due.hi && !Number.isNaN(due.lo)
-        ? formatDayNumber(due.lo)
-        : undefined
-      : due.rule === "beforeExpiry"
-        ? shiftDate(due.baseDate, { months: -policy.evaluation.monthsBeforeExpiry })
-        : shiftDate(due.baseDate, { years: policy.evaluation.periodicYears });
-  const status = computeStatus(state, k, date, d0, d1);
-  const dueRange = range(due.lo, due.hi);
   const name = displayName(state, k);
   const when = dueOn ?? (dueRange === undefined ? undefined : `${dueRange.earliest}…${dueRange.latest}`);
   const from = due.baseDate ?? (due.baseLo === due.baseHi && !Number.isNaN(due.baseLo) ? formatDayNumber(due.baseLo) : undefined);
@@ -218,25 +272,18 @@ export function dueItem(state: CorpusState, k: number, date: PartialDate, d0: nu
           zh: `${since[0]}（${from ?? "日期不详"}）后 ${policy.evaluation.periodicYears} 年内`,
           en: `within ${policy.evaluation.periodicYears} years of its ${since[1]} (${from ?? "date unknown"})`,
         };
-  const state3 = overdue === true ? { zh: "，已逾期", en: "; overdue" } : overdue === "uncertain" && when !== undefined ? { zh: "，是否逾期无法确定", en: "; whether overdue is uncertain" } : { zh: "", en: "" };
+  const late =
+    overdue === true ? { zh: "，已逾期", en: "; overdue" } : overdue === "uncertain" && when !== undefined ? { zh: "，是否逾期无法确定", en: "; whether overdue is uncertain" } : { zh: "", en: "" };
   const basis = policy.evaluation.basis;
   return {
-    id: doc.id,
-    number: state.numbers[k]?.canonical,
-    title: doc.title,
-    rule: due.rule,
-    dueOn,
-    dueRange,
-    overdue,
-    countedFrom: { field: due.field, date: due.baseDate, range: range(due.baseLo, due.baseHi) },
-    status: status.status,
-    statusCertainty: status.certainty,
-    basis,
-    explanation: {
-      "zh-CN": `${name} 应于${rule.zh}评估${when === undefined ? "（评估期限无法计算）" : `，即 ${when}`}${state3.zh}（${basis.document}${basis.article ?? ""}）。`,
-      en: `${name} is due for evaluation ${rule.en}${when === undefined ? " (the due date cannot be computed)" : `, i.e. ${when}`}${state3.en} (${basis.document} ${basis.article ?? ""}).`.replace(" )", ")"),
-    },
+    "zh-CN": `${name} 应于${rule.zh}评估${when === undefined ? "（评估期限无法计算）" : `，即 ${when}`}${late.zh}（${basis.document}${basis.article ?? ""}）。`,
+    en: `${name} is due for evaluation ${rule.en}${when === undefined ? " (the due date cannot be computed)" : `, i.e. ${when}`}${late.en} (${basis.document} ${basis.article ?? ""}).`.replace(" )", ")"),
   };
+}
+
+/** @internal */
+export function dueItem(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number, due: DueComputation = computeDue(state, k)): DueItem {
+  return new DueItemRecord(state, k, date, d0, d1, due);
 }
 
 /** @internal */

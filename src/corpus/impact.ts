@@ -105,7 +105,7 @@ class ImpactedRecord implements ImpactedDocument {
     [cz, ce]: readonly [string, string],
   ) {
     this.id = state.documents[k]!.id;
-    this.number = state.numbers[k]?.canonical;
+    this.number = state.canonicalNumbers[k];
     this.title = state.documents[k]!.title;
     this.#buildChain = buildChain;
     const name = displayName(state, k);
@@ -129,7 +129,8 @@ class ImpactedRecord implements ImpactedDocument {
 
 /** @internal */
 export function computeImpact(state: CorpusState, query: ImpactQuery): ImpactResult {
-  const root = state.indexById.get(query.id);
+  const found = state.indexById.get(query.id);
+  const root = found === -1 ? undefined : found;
   const issues: PolicyEvalIssue[] = [];
   if (root === undefined) {
     issues.push(

@@ -9,7 +9,7 @@
 import type { LocalizedMessage } from "../errors.js";
 import { formatDayNumber, type DateRange, type PartialDate, type TriState } from "../dates/partialDate.js";
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus } from "../documents/schema.js";
-import { displayName, REL, type CorpusState, type StartSource } from "./build.js";
+import { displayName, endSourceAt, REL, startSourceAt, type CorpusState, type StartSource } from "./build.js";
 
 /** What happened to a document, or is known about it, that bears on its status. */
 export type StatusEventKind =
@@ -119,6 +119,33 @@ function rangeOf(lo: number, hi: number): DateRange | undefined {
   return Number.isNaN(lo) ? undefined : { earliest: formatDayNumber(lo), latest: formatDayNumber(hi) };
 }
 
+/**
+ * The start of a document as an event. Its day span is formatted on first
+ * read: a sweep over a million documents rarely looks at it.
+ */
+class StartEvent implements StatusEvent {
+  readonly #lo: number;
+  readonly #hi: number;
+  constructor(
+    readonly kind: StatusEventKind,
+    readonly date: PartialDate | undefined,
+    lo: number,
+    hi: number,
+    readonly certainty: "certain" | "uncertain",
+  ) {
+    this.#lo = lo;
+    this.#hi = hi;
+  }
+
+  get range(): DateRange | undefined {
+    return rangeOf(this.#lo, this.#hi);
+  }
+
+  toJSON(): StatusEvent {
+    return { kind: this.kind, date: this.date, range: this.range, certainty: this.certainty };
+  }
+}
+
 interface Candidate {
   readonly kind: StatusEventKind;
   readonly lo: number;
@@ -130,28 +157,21 @@ interface Candidate {
 /** @internal */
 export function computeStatus(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number): StatusAnswer {
   const started = happened(state.startLo[k]!, state.startHi[k]!, d0, d1);
-  const startEvent = (certainty: "certain" | "uncertain", kind: StatusEventKind): StatusEvent => {
-    // The start event does not depend on the date asked about: build it once per document and kind.
-    const cache = kind === "inForceSince" && certainty === "certain" ? state.memo.inForceSince : undefined;
-    const cached = cache?.[k];
-    if (cached !== undefined) return cached;
-    const event: StatusEvent = Object.freeze({ kind, date: startDateOf(state, k), range: rangeOf(state.startLo[k]!, state.startHi[k]!), certainty });
-    if (cache !== undefined) cache[k] = event;
-    return event;
-  };
+  const startEvent = (certainty: "certain" | "uncertain", kind: StatusEventKind): StatusEvent =>
+    new StartEvent(kind, startDateOf(state, k), state.startLo[k]!, state.startHi[k]!, certainty);
 
   if (started === NO) {
     return answer(state, k, date, "not_yet_in_force", ONLY.not_yet_in_force, startEvent("certain", "notYetEffective"), EMPTY, EMPTY, false);
   }
 
-  if (started === YES && state.endSource[k] === undefined && state.eventStart[k] === state.eventStart[k + 1]) {
+  if (started === YES && endSourceAt(state, k) === undefined && state.eventStart[k] === state.eventStart[k + 1]) {
     // The common case: in force since its start, nothing has happened to it.
     return answer(state, k, date, "in_force", ONLY.in_force, startEvent("certain", "inForceSince"), EMPTY, EMPTY, false);
   }
 
   // Terminating and partial events that happened, or may have, by the date.
   const candidates: Candidate[] = [];
-  if (state.endSource[k] !== undefined) {
+  if (endSourceAt(state, k) !== undefined) {
     const lo = state.endLo[k]!;
     const hi = state.endHi[k]!;
     // Expired from the day after the last valid day.
@@ -217,7 +237,7 @@ export function computeStatus(state: CorpusState, k: number, date: PartialDate, 
       uncertain.push(candidateEvent(state, k, c));
     }
   }
-  if (started === MAYBE && decided === undefined && state.startSource[k] === undefined) {
+  if (started === MAYBE && decided === undefined && startSourceAt(state, k) === undefined) {
     // No date at all on record: whether it has started is unknown.
     decidedBy = { kind: "notYetEffective", certainty: "uncertain" };
   }
@@ -226,7 +246,7 @@ export function computeStatus(state: CorpusState, k: number, date: PartialDate, 
 
 function startDateOf(state: CorpusState, k: number): PartialDate | undefined {
   const doc = state.documents[k]!;
-  switch (state.startSource[k]) {
+  switch (startSourceAt(state, k)) {
     case "effectiveFrom":
       return doc.effectiveFrom;
     case "publishedOn":
@@ -234,7 +254,7 @@ function startDateOf(state: CorpusState, k: number): PartialDate | undefined {
     case "adoptedOn":
       return doc.adoptedOn;
     case "documentNumber":
-      return String(state.numbers[k]!.year) as PartialDate;
+      return String(state.numberYear[k]) as PartialDate;
     default:
       return undefined;
   }
@@ -246,7 +266,7 @@ function eventOf(state: CorpusState, slot: number, kind: StatusEventKind, h: Hap
   return {
     kind,
     by: state.documents[source]!.id,
-    byNumber: state.numbers[source]?.canonical,
+    byNumber: state.canonicalNumbers[source],
     date: relation.on ?? startDateOf(state, source),
     range: rangeOf(state.eventLo[slot]!, state.eventHi[slot]!),
     certainty: h === YES ? "certain" : "uncertain",
@@ -258,7 +278,7 @@ function candidateEvent(state: CorpusState, k: number, c: Candidate): StatusEven
   const doc = state.documents[k]!;
   return {
     kind: "validityEnded",
-    date: state.endSource[k] === "validUntil" ? doc.validUntil : undefined,
+    date: endSourceAt(state, k) === "validUntil" ? doc.validUntil : undefined,
     range: rangeOf(c.lo - 1, c.hi - 1),
     certainty: c.h === YES ? "certain" : "uncertain",
   };
@@ -386,7 +406,7 @@ function explain(
       en = decidedBy.range === undefined ? `${name} has no effective, publication or adoption date on record` : `${name} takes effect${w.en}`;
       break;
     case "inForceSince": {
-      const [sz, se] = START_LABELS[state.startSource[k] ?? "effectiveFrom"];
+      const [sz, se] = START_LABELS[startSourceAt(state, k) ?? "effectiveFrom"];
       zh = `${name} 自 ${decidedBy.date ?? decidedBy.range?.earliest} 起施行${sz}`;
       en = `${name} in force since ${decidedBy.date ?? decidedBy.range?.earliest}${se}`;
       break;

@@ -199,6 +199,24 @@ function build(kind: DocumentNumberKind, issuerCode: string, year: number | unde
 }
 
 /** The canonical 发文字号, read without normalising anything. */
+/**
+ * The year of a number already in canonical 发文字号 form (`国办发〔2016〕13号`),
+ * without allocating; undefined for anything else (which then needs the full
+ * reader). Lets a catalogue of a million documents skip building a number
+ * object per document until one is asked for.
+ * @internal
+ */
+export function canonicalDocumentYear(text: string): number | undefined {
+  if (!CANONICAL_DOCUMENT.test(text)) return undefined;
+  const open = text.indexOf("〔");
+  const last = text.charCodeAt(open - 1);
+  // 令 / 公告 before the bracket: an order or announcement written with brackets — not canonical.
+  if (last === 0x4ee4 || (last === 0x544a && text.charCodeAt(open - 2) === 0x516c)) return undefined;
+  let year = 0;
+  for (let i = open + 1; i < open + 5; i++) year = year * 10 + text.charCodeAt(i) - 48;
+  return year < MIN_YEAR || year > MAX_YEAR ? undefined : year;
+}
+
 function readCanonical(text: string): DocumentNumber | undefined {
   const m = CANONICAL_DOCUMENT.exec(text);
   if (m === null) return undefined;

@@ -8,8 +8,7 @@
  * @module
  * @internal
  */
-import { daysInMonth } from "../dates/calendar.js";
-import type { PartialDate } from "../dates/partialDate.js";
+import { isPartialDateText } from "../dates/partialDate.js";
 import { ADMIN_LEVELS, INSTRUMENT_RANKS, RELATION_TYPES, type PolicyDocument } from "./schema.js";
 
 const ADMIN = new Set<string>(ADMIN_LEVELS);
@@ -42,27 +41,6 @@ function isText(value: unknown): value is string {
   const first = value.charCodeAt(0);
   // A printable ASCII first character settles it; anything else (U+3000 …) asks the regex.
   return (first > 32 && first < 127) || NON_BLANK.test(value);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/** A valid partial date, checked without allocating. @internal */
-export function isPartialDateText(value: unknown): value is PartialDate {
-  if (typeof value !== "string") return false;
-  const len = value.length;
-  if (len !== 4 && len !== 7 && len !== 10) return false;
-  for (let i = 0; i < 4; i++) if (!isDigit(value.charCodeAt(i))) return false;
-  if (len === 4) return true;
-  if (value.charCodeAt(4) !== 45 || !isDigit(value.charCodeAt(5)) || !isDigit(value.charCodeAt(6))) return false;
-  const month = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
-  if (month < 1 || month > 12) return false;
-  if (len === 7) return true;
-  if (value.charCodeAt(7) !== 45 || !isDigit(value.charCodeAt(8)) || !isDigit(value.charCodeAt(9))) return false;
-  const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
-  const year = (value.charCodeAt(0) - 48) * 1000 + (value.charCodeAt(1) - 48) * 100 + (value.charCodeAt(2) - 48) * 10 + value.charCodeAt(3) - 48;
-  return day >= 1 && day <= daysInMonth(year, month);
 }
 
 function optional(value: unknown, check: (v: unknown) => boolean): boolean {

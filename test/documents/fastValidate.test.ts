@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { isCertainlyValidDocument, isPartialDateText } from "../../src/documents/fastValidate.js";
+import { isCertainlyValidDocument } from "../../src/documents/fastValidate.js";
+import { isPartialDateText } from "../../src/dates/partialDate.js";
 import { PolicyDocumentSchema } from "../../src/documents/schema.js";
 import { isPartialDate } from "../../src/dates/index.js";
 import { qingyuanDocuments } from "../../src/examples/index.js";

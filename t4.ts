@@ -1,0 +1,10 @@
+import { generateCatalogue } from "./bench/corpus.bench.js";
+import { createCorpus } from "./src/index.js";
+const docs = generateCatalogue(1000000);
+console.error("START", Math.round(performance.now()));
+const t = performance.now();
+const c = createCorpus(docs);
+console.error("END", Math.round(performance.now()), "build", Math.round(performance.now() - t));
+let x = 0; const t2 = performance.now();
+for (const d of c.documents) if (c.statusAt(d.id, "2024-06-30").status === "in_force") x++;
+console.error("status", Math.round(performance.now() - t2), "END2", Math.round(performance.now()));
