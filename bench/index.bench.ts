@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--only corpus,quantities,rules] [--n 10000,100000]`
+ * `npm run bench [-- --json] [--only corpus,quantities,rules,evaluate] [--n 10000,100000]`
  * Each group module runs its benchmarks when imported and asked for.
  */
 import { wanted } from "./harness.js";
@@ -8,6 +8,7 @@ const groups: Array<[string, () => Promise<{ run: () => void | Promise<void> }>]
   ["corpus", () => import("./corpus.bench.js")],
   ["quantities", () => import("./quantities.bench.js")],
   ["rules", () => import("./rules.bench.js")],
+  ["evaluate", () => import("./evaluate.bench.js")],
 ];
 
 for (const [name, load] of groups) {

@@ -129,6 +129,8 @@ export class PolicyEvalError extends Error {
   readonly issues: readonly PolicyEvalIssue[];
 
   /**
+   * Builds the error from the issues found.
+   *
    * @param issues - the problems found (at least one)
    */
   constructor(issues: readonly PolicyEvalIssue[]) {

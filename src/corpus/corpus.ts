@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { dayBounds, partialDateIssues, type PartialDate } from "../dates/partialDate.js";
+import { dayBounds, formatDayNumber, partialDateIssues, type DateRange, type PartialDate } from "../dates/partialDate.js";
 import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
 import { safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
 import type { PolicyDocument, RelationType } from "../documents/schema.js";
 import { GUANGDONG_VALIDITY_POLICY, type ValidityPolicy } from "../documents/validityPolicy.js";
 import type { SafeResult } from "../errors.js";
-import { buildCorpusState, CORPUS_FORMAT, numberAt, REL_NAMES, type CorpusState } from "./build.js";
+import { buildCorpusState, CORPUS_FORMAT, displayName, numberAt, REL_NAMES, type CorpusState } from "./build.js";
 import { dueOf, listDue, type DueForEvaluationOptions, type DueItem } from "./due.js";
 import { computeImpact, type ImpactQuery, type ImpactResult } from "./impact.js";
 import { computeStatus, type StatusAnswer } from "./status.js";
@@ -42,6 +42,18 @@ export interface AncestorDocument {
     /** `implements` or `basedOn`. */
     readonly type: RelationType;
   };
+}
+
+/** One parent and its status on a date, from `corpus.parentsAt`. */
+export interface ParentStatus {
+  /** The parent's id. */
+  readonly id: string;
+  /** `implements` or `basedOn`. */
+  readonly type: RelationType;
+  /** Its canonical 发文字号, else its title in 《》. */
+  readonly name: string;
+  /** Its status on the date. */
+  readonly status: StatusAnswer;
 }
 
 /** The JSON form of a corpus: `createCorpus(JSON.parse(JSON.stringify(corpus)))` rebuilds it. */
@@ -79,10 +91,23 @@ export interface Corpus {
   get(id: string): PolicyDocument;
   /** The parsed 发文字号 of a document, if it has one. */
   numberOf(id: string): DocumentNumber | undefined;
+  /**
+   * 成文日期 — the span of days a document may have been adopted on (falling
+   * back to its publication, its taking effect, or the year in its number);
+   * undefined when nothing is on record.
+   */
+  adoptionRangeOf(id: string): DateRange | undefined;
+  /** How messages name a document: its canonical 发文字号, else its title in 《》. */
+  nameOf(id: string): string;
   /** Finds a document by its 发文字号, however it is spelt (`国办发[2016]13号` finds `国办发〔2016〕13号`). */
   findByNumber(text: string): PolicyDocument | undefined;
   /** The documents this one implements or is based on. */
   parentsOf(id: string): readonly RelatedDocument[];
+  /**
+   * 上位文件时效性 — each parent (implemented or based on) with its name and
+   * its status on a date.
+   */
+  parentsAt(id: string, date: PartialDate): readonly ParentStatus[];
   /** The documents that implement or are based on this one. */
   childrenOf(id: string): readonly RelatedDocument[];
   /**
@@ -182,6 +207,12 @@ export function createCorpus(documents: unknown, options?: CreateCorpusOptions |
     has: (id) => state.indexById.get(id) !== -1,
     get: (id) => state.documents[indexOf(id)]!,
     numberOf: (id) => numberAt(state, indexOf(id)),
+    nameOf: (id) => displayName(state, indexOf(id)),
+    adoptionRangeOf(id) {
+      const k = indexOf(id);
+      const lo = state.bornLo[k]!;
+      return Number.isNaN(lo) ? undefined : { earliest: formatDayNumber(lo), latest: formatDayNumber(state.bornHi[k]!) };
+    },
     findByNumber(text) {
       const parsed = safeParseDocumentNumber(text);
       if (!parsed.success) return undefined;
@@ -190,6 +221,16 @@ export function createCorpus(documents: unknown, options?: CreateCorpusOptions |
     },
     parentsOf: (id) => related(state, indexOf(id), "parents"),
     childrenOf: (id) => related(state, indexOf(id), "children"),
+    parentsAt(id, date) {
+      const k = indexOf(id);
+      const [d0, d1] = boundsOf(date);
+      const out: ParentStatus[] = [];
+      for (let e = state.parents.start[k]!; e < state.parents.start[k + 1]!; e++) {
+        const p = state.parents.targets[e]!;
+        out.push({ id: state.documents[p]!.id, type: REL_NAMES[state.parentType[e]!]!, name: displayName(state, p), status: computeStatus(state, p, date, d0, d1) });
+      }
+      return out;
+    },
     ancestorsOf(id) {
       const start = indexOf(id);
       const depth = new Map<number, number>([[start, 0]]);

@@ -1,4 +1,4 @@
-export { createCorpus, safeCreateCorpus, type AncestorDocument, type Corpus, type CreateCorpusOptions, type RelatedDocument, type SerializedCorpus } from "./corpus.js";
+export { createCorpus, safeCreateCorpus, type AncestorDocument, type Corpus, type ParentStatus, type CreateCorpusOptions, type RelatedDocument, type SerializedCorpus } from "./corpus.js";
 export { CORPUS_FORMAT, type EndSource, type StartSource } from "./build.js";
 export type { StatusAnswer, StatusEvent, StatusEventKind } from "./status.js";
 export type { DueBaseField, DueForEvaluationOptions, DueItem, DueRule, DueWindow } from "./due.js";

@@ -106,10 +106,14 @@ export function evaluate(input: EvaluateInput, options?: EvaluateOptions | undef
   }
   const record = safeParseSchema(EvaluationSchema, input.evaluation, ["evaluation"]);
   if (!record.success) issues.push(...record.error.issues);
-  const indicators = isParsedIndicators(input.indicators) ? input.indicators : parsePart(() => parseIndicators(input.indicators ?? []), "indicators", issues);
-  const observations = isParsedObservations(input.observations)
-    ? input.observations
-    : parsePart(() => parseObservations(input.observations ?? []), "observations", issues);
+  const indicators =
+    input.indicators === undefined || input.indicators.length === 0 || isParsedIndicators(input.indicators)
+      ? (input.indicators as readonly Indicator[] | undefined)
+      : parsePart(() => parseIndicators(input.indicators), "indicators", issues);
+  const observations =
+    input.observations === undefined || input.observations.length === 0 || isParsedObservations(input.observations)
+      ? (input.observations as readonly Observation[] | undefined)
+      : parsePart(() => parseObservations(input.observations), "observations", issues);
   let rules: CompiledRuleSet | undefined;
   try {
     rules = options?.rules === undefined ? defaultRules() : isCompiled(options.rules) ? options.rules : validateRuleSet(options.rules, { facts: EVALUATION_FACTS });
@@ -130,10 +134,27 @@ export function evaluate(input: EvaluateInput, options?: EvaluateOptions | undef
   if (issues.length > 0 || !record.success || corpus === undefined || rules === undefined) throw new PolicyEvalError(issues);
 
   const evaluation = record.data;
-  const derived = deriveFacts(corpus, evaluation, indicators === undefined || indicators.length === 0 ? undefined : { indicators, observations: observations ?? [] });
+  // Only the facts the rules read are derived (a rule set names them when compiled).
+  const derived = deriveFacts(corpus, evaluation, indicators === undefined || indicators.length === 0 ? undefined : { indicators, observations: observations ?? [] }, {
+    only: rules.facts,
+  });
   const facts = input.facts === undefined ? derived : { ...derived, ...input.facts };
   const result = runRules(rules, facts, { date: evaluation.evaluatedOn });
-  return { ...result, subject: evaluation.subject, evaluatedOn: evaluation.evaluatedOn, facts, evaluation };
+  // Built field by field: spreading the engine's result (three shapes) goes through a slow generic copy.
+  const out = {
+    conclusion: result.conclusion,
+    reasons: result.reasons,
+    missingFacts: result.missingFacts,
+    uncertainFacts: result.uncertainFacts,
+    uncertainParameters: result.uncertainParameters,
+    uncertainRules: result.uncertainRules,
+    trace: result.trace,
+    subject: evaluation.subject,
+    evaluatedOn: evaluation.evaluatedOn,
+    facts,
+    evaluation,
+  };
+  return (result.conclusion === "conflict" ? { ...out, conflict: result.conflict } : out) as EvaluationResult;
 }
 
 /**

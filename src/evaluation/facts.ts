@@ -8,7 +8,7 @@
  * @module
  */
 import type { Corpus, StatusAnswer } from "../corpus/index.js";
-import { dayBounds, type PartialDate } from "../dates/partialDate.js";
+import type { DateRange, PartialDate } from "../dates/partialDate.js";
 import { DOCUMENT_STATUSES } from "../documents/schema.js";
 import type { LocalizedMessage } from "../errors.js";
 import { achievement, latestAsOf } from "../indicators/aggregate.js";
@@ -74,6 +74,12 @@ export const EVALUATION_FACTS: FactCatalogue = Object.freeze({
   },
 } satisfies FactCatalogue);
 
+/** Options of {@link deriveFacts}. */
+export interface DeriveFactsOptions {
+  /** Derive only these facts (a compiled rule set's `facts`); all when absent. */
+  readonly only?: Readonly<Record<string, unknown>> | undefined;
+}
+
 /** The indicator data {@link deriveFacts} may use. */
 export interface IndicatorData {
   /** The indicators (with targets for achievement). */
@@ -84,13 +90,12 @@ export interface IndicatorData {
 
 type Tri = boolean | "uncertain";
 
-function and(values: Iterable<Tri>): Tri {
-  let result: Tri = true;
-  for (const v of values) {
-    if (v === false) return false;
-    if (v === "uncertain") result = "uncertain";
-  }
-  return result;
+function and2(a: Tri, b: Tri): Tri {
+  return a === false || b === false ? false : a === "uncertain" || b === "uncertain" ? "uncertain" : true;
+}
+
+function or2(a: Tri, b: Tri): Tri {
+  return a === true || b === true ? true : a === "uncertain" || b === "uncertain" ? "uncertain" : false;
 }
 
 function or(values: Iterable<Tri>): Tri {
@@ -103,7 +108,8 @@ function or(values: Iterable<Tri>): Tri {
 }
 
 function fact(value: FactValue["value"], explanation?: LocalizedMessage, cites?: readonly string[]): FactValue {
-  return { value, ...(explanation === undefined ? {} : { explanation }), ...(cites === undefined || cites.length === 0 ? {} : { cites }) };
+  if (cites !== undefined && cites.length > 0) return explanation === undefined ? { value, cites } : { value, explanation, cites };
+  return explanation === undefined ? { value } : { value, explanation };
 }
 
 /** Sets a tri-state fact: left out when uncertain. */
@@ -127,6 +133,7 @@ function join(names: readonly string[], zh: boolean): string {
  * @param corpus - the catalogue holding the subject and its parents
  * @param evaluation - the evaluation record (validated)
  * @param data - indicators and observations, for achievement
+ * @param options - `only`: the facts wanted (e.g. a compiled rule set's `facts`)
  * @returns the facts, each with an explanation and the documents it cites
  *
  * @example
@@ -140,77 +147,116 @@ function join(names: readonly string[], zh: boolean): string {
  * facts["effects.stated"]?.value; //=> "met"
  * ```
  */
-export function deriveFacts(corpus: Corpus, evaluation: Evaluation, data?: IndicatorData | undefined): Facts {
+export function deriveFacts(
+  corpus: Corpus,
+  evaluation: Evaluation,
+  data?: IndicatorData | undefined,
+  options?: DeriveFactsOptions | undefined,
+): Facts {
   const facts: Record<string, FactValue> = {};
   const date = evaluation.evaluatedOn;
   const subject = evaluation.subject;
-  const name = (id: string): string => corpus.numberOf(id)?.canonical ?? `《${corpus.get(id).title}》`;
+  const only = options?.only;
+  const want = (...names: string[]): boolean => only === undefined || names.some((n) => n in only);
+  const name = (id: string): string => corpus.nameOf(id);
 
   // The subject itself.
-  const own = corpus.statusAt(subject, date);
-  if (own.certainty === "certain") facts["subject.status"] = fact(own.status, own.explanation, [name(subject)]);
+  if (want("subject.status")) {
+    const own = corpus.statusAt(subject, date);
+    if (own.certainty === "certain") facts["subject.status"] = fact(own.status, own.explanation, [name(subject)]);
+  }
   const doc = corpus.get(subject);
   facts["subject.hasValidityPeriod"] = fact(doc.validUntil !== undefined || doc.validityPeriod !== undefined);
-  const due = corpus.evaluationDueOf(subject, date);
-  if (due !== undefined && due.overdue !== "uncertain") facts["subject.evaluationOverdue"] = fact(due.overdue, due.explanation, [due.basis.document]);
+  if (want("subject.evaluationOverdue")) {
+    const due = corpus.evaluationDueOf(subject, date);
+    if (due !== undefined && due.overdue !== "uncertain") facts["subject.evaluationOverdue"] = fact(due.overdue, due.explanation, [due.basis.document]);
+  }
+  if (!want("parents.count", "parents.inForce", "parents.allInForce", "parents.anyAmendedSinceAdoption", "parents.anyReplaced", "parents.anyEndedWithoutSuccessor")) {
+    return recordFacts(facts, evaluation, data, date, want);
+  }
 
-  // The parents, on the evaluation date.
-  const parents = corpus.parentsOf(subject);
-  const statuses = parents.map((p) => corpus.statusAt(p.id, date));
-  const names = parents.map((p) => name(p.id));
+  // The parents, on the evaluation date: one pass, each parent's status looked at once.
+  const parents = corpus.parentsAt(subject, date);
+  const adopted = corpus.adoptionRangeOf(subject);
+  const names: string[] = [];
+  const inForceNames: string[] = [];
+  const amendedNames: string[] = [];
+  const replacedNames: string[] = [];
+  const endedNames: string[] = [];
+  let allInForce: Tri = true;
+  let anyAmended: Tri = false;
+  let anyReplaced: Tri = false;
+  let anyEnded: Tri = false;
+  for (const parent of parents) {
+    const status = parent.status;
+    names.push(parent.name);
+    const inForce: Tri = status.certainty !== "certain" ? "uncertain" : status.status === "in_force" || status.status === "partially_in_force";
+    if (inForce === true) inForceNames.push(parent.name);
+    allInForce = and2(allInForce, inForce);
+    const amended = amendedAfter(status, adopted);
+    if (amended === true) amendedNames.push(parent.name);
+    anyAmended = or2(anyAmended, amended);
+    const ended = endedHow(status);
+    if (ended === "replaced") replacedNames.push(parent.name);
+    if (ended === "withoutSuccessor") endedNames.push(parent.name);
+    anyReplaced = or2(anyReplaced, ended === "uncertain" ? "uncertain" : ended === "replaced");
+    anyEnded = or2(anyEnded, ended === "uncertain" ? "uncertain" : ended === "withoutSuccessor");
+  }
+  const zhAll = join(names, true);
+  const enAll = join(names, false);
   facts["parents.count"] = fact(String(parents.length));
-  const inForce = statuses.map((s): Tri => (s.certainty !== "certain" ? "uncertain" : s.status === "in_force" || s.status === "partially_in_force"));
-  facts["parents.inForce"] = fact(names.filter((_, i) => inForce[i] === true), undefined, names.filter((_, i) => inForce[i] === true));
+  facts["parents.inForce"] = fact(inForceNames, undefined, inForceNames);
   setTri(
     facts,
     "parents.allInForce",
-    and(inForce),
-    {
-      "zh-CN": parents.length === 0 ? "无上位文件" : `${join(names, true)}${and(inForce) === true ? "仍在实施期" : "并非均在实施期"}（截至 ${date}）`,
-      en: parents.length === 0 ? "No parent document" : `${join(names, false)} ${and(inForce) === true ? "are in force" : "are not all in force"} on ${date}`,
-    },
+    allInForce,
+    parents.length === 0
+      ? { "zh-CN": "无上位文件", en: "No parent document" }
+      : {
+          "zh-CN": `${zhAll}${allInForce === true ? "仍在实施期" : "并非均在实施期"}（截至 ${date}）`,
+          en: `${enAll} ${allInForce === true ? "are in force" : "are not all in force"} on ${date}`,
+        },
     names,
   );
-
-  const [born0, born1] = bornSpan(corpus, subject);
-  const amended = statuses.map((s) => amendedAfter(s, born0, born1));
-  const anyAmended = or(amended);
-  const amendedNames = names.filter((_, i) => amended[i] === true);
   setTri(
     facts,
     "parents.anyAmendedSinceAdoption",
     anyAmended,
     anyAmended === true
       ? { "zh-CN": `${join(amendedNames, true)}在本文件印发后已修改`, en: `${join(amendedNames, false)} amended after the subject's adoption` }
-      : { "zh-CN": `${join(names, true)}在本文件印发后未进行修订`, en: `${join(names, false)} not revised since the subject's adoption` },
+      : { "zh-CN": `${zhAll}在本文件印发后未进行修订`, en: `${enAll} not revised since the subject's adoption` },
     anyAmended === true ? amendedNames : names,
   );
-
-  const ended = statuses.map((s) => endedHow(s));
-  const replaced = or(ended.map((e) => (e === "uncertain" ? "uncertain" : e === "replaced")));
-  const endedAlone = or(ended.map((e) => (e === "uncertain" ? "uncertain" : e === "withoutSuccessor")));
-  const replacedNames = names.filter((_, i) => ended[i] === "replaced");
-  const endedNames = names.filter((_, i) => ended[i] === "withoutSuccessor");
   setTri(
     facts,
     "parents.anyReplaced",
-    replaced,
-    replaced === true
+    anyReplaced,
+    anyReplaced === true
       ? { "zh-CN": `${join(replacedNames, true)}已被新文件替代`, en: `${join(replacedNames, false)} replaced by a successor` }
       : { "zh-CN": "上位文件均未被替代", en: "No parent was replaced" },
-    replaced === true ? replacedNames : names,
+    anyReplaced === true ? replacedNames : names,
   );
   setTri(
     facts,
     "parents.anyEndedWithoutSuccessor",
-    endedAlone,
-    endedAlone === true
+    anyEnded,
+    anyEnded === true
       ? { "zh-CN": `${join(endedNames, true)}已废止或失效，且无替代文件`, en: `${join(endedNames, false)} repealed or expired without a successor` }
       : { "zh-CN": "上位文件均未在无替代的情况下废止或失效", en: "No parent ended without a successor" },
-    endedAlone === true ? endedNames : names,
+    anyEnded === true ? endedNames : names,
   );
 
-  // The evaluation record.
+  return recordFacts(facts, evaluation, data, date, want);
+}
+
+/** The facts that come from the evaluation record and the indicators. */
+function recordFacts(
+  facts: Record<string, FactValue>,
+  evaluation: Evaluation,
+  data: IndicatorData | undefined,
+  date: PartialDate,
+  want: (...names: string[]) => boolean,
+): Facts {
   if (evaluation.conflicts !== undefined) {
     const found = evaluation.conflicts.length > 0;
     facts["conflicts.found"] = fact(
@@ -249,28 +295,21 @@ export function deriveFacts(corpus: Corpus, evaluation: Evaluation, data?: Indic
   if (evaluation.recommendation !== undefined) facts["recommendation"] = fact(evaluation.recommendation.conclusion);
 
   // Indicators with targets: the lowest achievement, when every one is settled.
-  const min = data === undefined ? undefined : minimumAchievement(data, date);
+  const min = data === undefined || !want("indicators.minAchievement") ? undefined : minimumAchievement(data, date);
   if (min !== undefined) facts["indicators.minAchievement"] = min;
   return facts;
 }
 
-function bornSpan(corpus: Corpus, id: string): [number, number] {
-  const doc = corpus.get(id);
-  const year = corpus.numberOf(id)?.year;
-  const born = doc.adoptedOn ?? doc.publishedOn ?? doc.effectiveFrom ?? (year === undefined ? undefined : (String(year) as PartialDate));
-  return born === undefined ? [Number.NaN, Number.NaN] : dayBounds(born);
-}
-
 /** Whether a parent was amended (or partly repealed) after the subject's adoption, by the evaluation date. */
-function amendedAfter(status: StatusAnswer, born0: number, born1: number): Tri {
+function amendedAfter(status: StatusAnswer, adopted: DateRange | undefined): Tri {
   const events = [...status.amendments];
   if (status.decidedBy.kind === "partiallyRepealed") events.push(status.decidedBy);
   for (const e of status.uncertainEvents) if (e.kind === "partiallyRepealed") events.push(e);
   return or(
     events.map((e): Tri => {
-      if (e.range === undefined || Number.isNaN(born0)) return "uncertain";
-      const [a0, a1] = [dayBounds(e.range.earliest)[0], dayBounds(e.range.latest)[0]];
-      const after: Tri = a0 > born1 ? true : a1 <= born0 ? false : "uncertain";
+      if (e.range === undefined || adopted === undefined) return "uncertain";
+      // ISO calendar dates compare as strings.
+      const after: Tri = e.range.earliest > adopted.latest ? true : e.range.latest <= adopted.earliest ? false : "uncertain";
       return e.certainty === "certain" ? after : after === false ? false : "uncertain";
     }),
   );

@@ -32,6 +32,6 @@ export {
   type ProcessStepKind,
   type Rating,
 } from "./schema.js";
-export { deriveFacts, EVALUATION_FACTS, type IndicatorData } from "./facts.js";
+export { deriveFacts, EVALUATION_FACTS, type DeriveFactsOptions, type IndicatorData } from "./facts.js";
 export { GUANGDONG_RULE_SET } from "./guangdongRules.js";
 export { evaluate, safeEvaluate, type EvaluateInput, type EvaluateOptions, type EvaluationResult } from "./evaluate.js";

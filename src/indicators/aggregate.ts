@@ -379,7 +379,8 @@ export interface Achievement {
   readonly rounding: RoundingMode;
 }
 
-type AchievementInput = Quantity | DecimalInput;
+/** What {@link achievement} reads: a quantity, or a number in base units (string, safe integer, bigint, Decimal). */
+export type AchievementInput = Quantity | DecimalInput;
 
 /**
  * 完成率 — how far an indicator got toward its target, with explicit

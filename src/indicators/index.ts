@@ -37,6 +37,7 @@ export {
   rollup,
   sum,
   type Achievement,
+  type AchievementInput,
   type AchievementOptions,
   type AsOfSelection,
   type LatestAsOfOptions,

@@ -116,7 +116,12 @@ const SideSchema = z.strictObject({
   operands: z.array(OperandSchema).min(1),
 });
 /** One side of a rule: the sum of its operands. */
-export type RuleSide = z.output<typeof SideSchema>;
+export interface RuleSide {
+  /** What the side stands for. */
+  readonly description?: string | undefined;
+  /** The operands, summed. */
+  readonly operands: readonly Operand[];
+}
 
 const OperatorSchema = z.string().transform((text, ctx): ValidationOperator => {
   if ((VALIDATION_OPERATORS as readonly string[]).includes(text)) return text as ValidationOperator;

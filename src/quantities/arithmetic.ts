@@ -33,7 +33,8 @@ import { invalidMagnitudeIssue, isMagnitude, unitKind, type Magnitude, type Unit
  * `Quantity<'笔'>` and `Quantity<'元'>` is rejected by the compiler.
  */
 export type SingleUnit<U extends Unit> = [Unit] extends [U] ? U : IsUnion<U> extends true ? never : U;
-type IsUnion<T, C = T> = T extends unknown ? ([C] extends [T] ? false : true) : never;
+/** Type-level: whether `T` is a union of several types. */
+export type IsUnion<T, C = T> = T extends unknown ? ([C] extends [T] ? false : true) : never;
 
 /** `unit-mismatch`. @internal */
 export function unitMismatchIssue(operation: string, expected: Unit, received: Unit, path: IssuePath): PolicyEvalIssue {

@@ -57,6 +57,8 @@ export class ExactDecimal {
   readonly scale: number;
 
   /**
+   * Builds coefficient × 10^-scale. Prefer {@link toExactDecimal}, which validates.
+   *
    * @param coefficient - integer coefficient
    * @param scale - digits after the decimal point (a non-negative integer)
    */

@@ -65,6 +65,15 @@ export {
   parseQuantity,
   safeParseCompoundQuantity,
   safeParseQuantity,
+  type Candidates,
+  type Longest,
+  type OrWide,
+  type Resolve,
+  type Space,
+  type Spelling,
+  type StripQualifier,
+  type SuffixQualifier,
+  type TrimEnd,
   type UnitOfText,
 } from "./parseQuantity.js";
 export { autoMagnitude, formatQuantity, type FormatQuantityOptions } from "./formatQuantity.js";
@@ -78,6 +87,7 @@ export {
   subtractQuantities,
   sumQuantities,
   withMagnitude,
+  type IsUnion,
   type SingleUnit,
   type SumQuantitiesOptions,
 } from "./arithmetic.js";

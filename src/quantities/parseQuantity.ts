@@ -24,21 +24,28 @@ import { lookupUnit, unknownUnitIssue, UNIT_ALIASES, UNIT_CATALOGUE, type Magnit
 
 // ---------------------------------------------------------------- types
 
-type SuffixQualifier = "左右" | "上下" | "以上" | "以下";
-type Space = " " | "\u3000" | "\t" | "\n" | "\r" | "\u00a0";
-type TrimEnd<T extends string> = T extends `${infer H}${Space}` ? TrimEnd<H> : T;
-type StripQualifier<T extends string> = TrimEnd<T> extends `${infer H}${SuffixQualifier}` ? TrimEnd<H> : TrimEnd<T>;
-type Spelling = Unit | UnitAlias;
-/** Every spelling the text ends with ('' always matches). */
-type Candidates<T extends string> = { [S in Spelling]: T extends `${string}${S}` ? S : never }[Spelling];
-/** Drops a candidate that is a suffix of another one: 件次 wins over 次, '' loses to all. */
-type Longest<C extends string, All extends string = C> = C extends unknown
+/** Type-level: the qualifiers a quantity text may end with (左右, 以上 …). */
+export type SuffixQualifier = "左右" | "上下" | "以上" | "以下";
+/** Type-level: the white space trimmed from a quantity text. */
+export type Space = " " | "\u3000" | "\t" | "\n" | "\r" | "\u00a0";
+/** Type-level: `T` without trailing white space. */
+export type TrimEnd<T extends string> = T extends `${infer H}${Space}` ? TrimEnd<H> : T;
+/** Type-level: `T` without a trailing qualifier (左右, 以上 …). */
+export type StripQualifier<T extends string> = TrimEnd<T> extends `${infer H}${SuffixQualifier}` ? TrimEnd<H> : TrimEnd<T>;
+/** Type-level: every way a unit may be written (units and their aliases). */
+export type Spelling = Unit | UnitAlias;
+/** Type-level: every spelling the text ends with ('' always matches). */
+export type Candidates<T extends string> = { [S in Spelling]: T extends `${string}${S}` ? S : never }[Spelling];
+/** Type-level: drops a candidate that is a suffix of another one: 件次 wins over 次, '' loses to all. */
+export type Longest<C extends string, All extends string = C> = C extends unknown
   ? [Extract<Exclude<All, C>, `${string}${C}`>] extends [never]
     ? C
     : never
   : never;
-type Resolve<S> = S extends UnitAlias ? (typeof UNIT_ALIASES)[S] : S extends Unit ? S : never;
-type OrWide<U> = [U] extends [never] ? Unit : U;
+/** Type-level: the base unit of a spelling. */
+export type Resolve<S> = S extends UnitAlias ? (typeof UNIT_ALIASES)[S] : S extends Unit ? S : never;
+/** Type-level: `U`, or every unit when `U` is `never` (a text the types cannot read). */
+export type OrWide<U> = [U] extends [never] ? Unit : U;
 
 /**
  * The base unit a literal quantity text ends with, as the types see it:

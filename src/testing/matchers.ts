@@ -64,6 +64,7 @@ function sameDocument(a: string, b: string): boolean {
  * ```
  */
 export const policyEvalMatchers = Object.freeze({
+  /** `expect(result).toConclude(conclusion)`: the result's conclusion is `conclusion`. */
   toConclude(received: unknown, expected: string): MatcherResult {
     const result = asResult(received);
     const pass = result.conclusion === expected;
@@ -81,6 +82,7 @@ export const policyEvalMatchers = Object.freeze({
       expected,
     };
   },
+  /** `expect(result).toCite(document)`: a reason cites the document (any spelling of a 发文字号, or a title). */
   toCite(received: unknown, document: string): MatcherResult {
     const cites = citesOf(asResult(received));
     const pass = cites.some((c) => sameDocument(c, document));
@@ -91,6 +93,7 @@ export const policyEvalMatchers = Object.freeze({
       expected: document,
     };
   },
+  /** `expect(result).toMissFact(fact)`: the result is undetermined for want of `fact`. */
   toMissFact(received: unknown, fact: string): MatcherResult {
     const result = asResult(received);
     const missing = result.missingFacts ?? [];

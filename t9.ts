@@ -1,0 +1,2 @@
+import { run } from "./bench/evaluate.bench.js";
+run();
