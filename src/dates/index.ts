@@ -21,4 +21,5 @@ export {
   type TriState,
 } from "./partialDate.js";
 export { parseChineseDate, safeParseChineseDate, type ParseChineseDateOptions } from "./parseChineseDate.js";
+export { formatChineseDate } from "./formatChineseDate.js";
 export { daysInMonth, isLeapYear } from "./calendar.js";

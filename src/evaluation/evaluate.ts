@@ -13,7 +13,9 @@ import { runRules, validateRuleSet, type CompiledRuleSet, type Facts, type Rules
 import { safeParseSchema } from "../schema-issues.js";
 import { deriveFacts, EVALUATION_FACTS } from "./facts.js";
 import { GUANGDONG_RULE_SET } from "./guangdongRules.js";
-import { EvaluationSchema, type Evaluation } from "./schema.js";
+import { CRITERIA, CRITERION_ALIASES, ENDING_GROUNDS, EvaluationSchema, RATINGS, type Criterion, type Evaluation } from "./schema.js";
+import { CONCLUSIONS } from "../rules/index.js";
+import { isPartialDateText } from "../dates/partialDate.js";
 
 /** What {@link evaluate} needs. */
 export interface EvaluateInput {
@@ -104,7 +106,9 @@ export function evaluate(input: EvaluateInput, options?: EvaluateOptions | undef
   } else {
     corpus = input.corpus as Corpus;
   }
-  const record = safeParseSchema(EvaluationSchema, input.evaluation, ["evaluation"]);
+  // Ordinary records skip zod (see fastEvaluation); anything unusual, and every invalid one, goes through it.
+  const fast = fastEvaluation(input.evaluation);
+  const record: SafeResult<Evaluation> = fast !== undefined ? { success: true, data: fast } : safeParseSchema(EvaluationSchema, input.evaluation, ["evaluation"]);
   if (!record.success) issues.push(...record.error.issues);
   const indicators =
     input.indicators === undefined || input.indicators.length === 0 || isParsedIndicators(input.indicators)
@@ -222,3 +226,198 @@ function parsePart<T>(parse: () => T, head: string, issues: PolicyEvalIssue[]): 
   }
 }
 
+
+// ---------------------------------------------------------------------------
+// A conservative fast path in front of EvaluationSchema: a batch evaluates
+// 100k records, and zod spends more on each than the rules do. It accepts
+// only records it can prove valid — the usual keys, each checked as the
+// schema would — and builds the very output zod would (a fresh copy, keys in
+// the schema's order, criteria aliases resolved). Anything else (another key,
+// evidence, a key present with `undefined`, a class instance, any doubt) is
+// left to zod, which stays the only source of issues and messages. A
+// property test keeps the two in step.
+
+const NON_BLANK = /\S/;
+const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
+const GROUND_SET: ReadonlySet<string> = new Set(ENDING_GROUNDS);
+const CONCLUSION_SET: ReadonlySet<string> = new Set(CONCLUSIONS);
+const CRITERION_SET: ReadonlySet<string> = new Set(CRITERIA);
+
+function isText(value: unknown): value is string {
+  if (typeof value !== "string" || value.length === 0) return false;
+  const first = value.charCodeAt(0);
+  // A printable ASCII first character settles it; anything else (U+3000 …) asks the regex.
+  return (first > 32 && first < 127) || NON_BLANK.test(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A criterion name (ours or an alias) read as the schema reads it; only the aliases' own keys count. */
+function criterionOf(name: unknown): Criterion | undefined {
+  if (typeof name !== "string") return undefined;
+  if (CRITERION_SET.has(name)) return name as Criterion;
+  return Object.prototype.hasOwnProperty.call(CRITERION_ALIASES, name) ? CRITERION_ALIASES[name] : undefined;
+}
+
+type Finding = NonNullable<Evaluation["findings"]>[number];
+type Conflict = NonNullable<Evaluation["conflicts"]>[number];
+type Ending = NonNullable<Evaluation["endingGrounds"]>[number];
+
+function fastFindings(value: unknown): Finding[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: Finding[] = [];
+  let seen = 0;
+  for (let i = 0; i < value.length; i++) {
+    const f: unknown = value[i];
+    if (!isPlainObject(f)) return undefined;
+    let criterion: Criterion | undefined;
+    let rating: string | undefined;
+    for (const key in f) {
+      if (key === "criterion") criterion = criterionOf(f[key]);
+      else if (key === "rating") rating = f[key] as string;
+      else return undefined; // evidence, or an unknown key: zod decides
+    }
+    if (criterion === undefined || typeof rating !== "string" || !RATING_SET.has(rating)) return undefined;
+    // A second finding on one criterion is an issue zod reports.
+    const bit = 1 << CRITERIA.indexOf(criterion);
+    if ((seen & bit) !== 0) return undefined;
+    seen |= bit;
+    out.push({ criterion, rating: rating as Finding["rating"] });
+  }
+  return out;
+}
+
+function fastConflicts(value: unknown): Conflict[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: Conflict[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const c: unknown = value[i];
+    if (!isPlainObject(c)) return undefined;
+    let provision: string | undefined;
+    let superior: Conflict["superior"] | undefined;
+    let description: string | undefined;
+    for (const key in c) {
+      const x = c[key];
+      if (key === "provision" && isText(x)) provision = x;
+      else if (key === "description" && isText(x)) description = x;
+      else if (key === "superior" && isPlainObject(x)) {
+        let document: string | undefined;
+        let article: string | undefined;
+        for (const k in x) {
+          const y = x[k];
+          if (k === "document" && isText(y)) document = y;
+          else if (k === "article" && isText(y)) article = y;
+          else return undefined;
+        }
+        if (document === undefined) return undefined;
+        superior = article === undefined ? { document } : { document, article };
+      } else return undefined;
+    }
+    if (superior === undefined || description === undefined) return undefined;
+    out.push(provision === undefined ? { superior, description } : { provision, superior, description });
+  }
+  return out;
+}
+
+function fastEndingGrounds(value: unknown): Ending[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: Ending[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const g: unknown = value[i];
+    if (!isPlainObject(g)) return undefined;
+    let ground: unknown;
+    for (const key in g) {
+      if (key !== "ground") return undefined; // evidence, or an unknown key: zod decides
+      ground = g[key];
+    }
+    if (typeof ground !== "string" || !GROUND_SET.has(ground)) return undefined;
+    out.push({ ground: ground as Ending["ground"] });
+  }
+  return out;
+}
+
+function fastRecommendation(value: unknown): Evaluation["recommendation"] {
+  if (!isPlainObject(value)) return undefined;
+  let conclusion: unknown;
+  let quote: string | undefined;
+  for (const key in value) {
+    const x = value[key];
+    if (key === "conclusion") conclusion = x;
+    else if (key === "quote" && isText(x)) quote = x;
+    else return undefined;
+  }
+  if (typeof conclusion !== "string" || !CONCLUSION_SET.has(conclusion)) return undefined;
+  const c = conclusion as NonNullable<Evaluation["recommendation"]>["conclusion"];
+  return quote === undefined ? { conclusion: c } : { conclusion: c, quote };
+}
+
+/**
+ * The output `EvaluationSchema` would give for `value` when the fast path
+ * can prove it valid; `undefined` means zod must decide.
+ * @internal
+ */
+export function fastEvaluation(value: unknown): Evaluation | undefined {
+  if (!isPlainObject(value)) return undefined;
+  let subject: string | undefined;
+  let evaluatedOn: Evaluation["evaluatedOn"] | undefined;
+  let evaluatingBody: string | undefined;
+  let asWritten: string | undefined;
+  let findings: Finding[] | undefined;
+  let conflicts: Conflict[] | undefined;
+  let endingGrounds: Ending[] | undefined;
+  let recommendation: Evaluation["recommendation"];
+  // One pass over the keys present; an unknown key (or one the fast path does not read) ends it.
+  for (const key in value) {
+    const x = value[key];
+    switch (key) {
+      case "subject":
+        if (!isText(x)) return undefined;
+        subject = x;
+        break;
+      case "evaluatedOn":
+        if (!isPartialDateText(x)) return undefined;
+        evaluatedOn = x;
+        break;
+      case "evaluatingBody":
+        if (!isText(x)) return undefined;
+        evaluatingBody = x;
+        break;
+      case "evaluatingBodyAsWritten":
+        if (!isText(x)) return undefined;
+        asWritten = x;
+        break;
+      case "findings":
+        findings = fastFindings(x);
+        if (findings === undefined) return undefined;
+        break;
+      case "conflicts":
+        conflicts = fastConflicts(x);
+        if (conflicts === undefined) return undefined;
+        break;
+      case "endingGrounds":
+        endingGrounds = fastEndingGrounds(x);
+        if (endingGrounds === undefined) return undefined;
+        break;
+      case "recommendation":
+        recommendation = fastRecommendation(x);
+        if (recommendation === undefined) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  if (subject === undefined || evaluatedOn === undefined) return undefined;
+  // The schema's key order, as zod builds its output.
+  const out: { -readonly [K in keyof Evaluation]: Evaluation[K] } = { subject, evaluatedOn };
+  if (evaluatingBody !== undefined) out.evaluatingBody = evaluatingBody;
+  if (asWritten !== undefined) out.evaluatingBodyAsWritten = asWritten;
+  if (findings !== undefined) out.findings = findings;
+  if (conflicts !== undefined) out.conflicts = conflicts;
+  if (endingGrounds !== undefined) out.endingGrounds = endingGrounds;
+  if (recommendation !== undefined) out.recommendation = recommendation;
+  return out;
+}

@@ -85,3 +85,22 @@ describe("parseChineseDate", () => {
     if (!result.success) expect(result.error).toBeInstanceOf(PolicyEvalError);
   });
 });
+
+describe("formatChineseDate", () => {
+  it("writes the report's dates back in Chinese, keeping their precision", async () => {
+    const { formatChineseDate } = await import("../../src/dates/index.js");
+    expect(formatChineseDate("2017-09")).toBe("2017年9月");
+    expect(formatChineseDate("2021-06-01")).toBe("2021年6月1日");
+    expect(formatChineseDate("2016")).toBe("2016年");
+    expect(() => formatChineseDate("2021-02-29" as "2021-02-28")).toThrow(PolicyEvalError);
+  });
+
+  test.prop([fc.date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }), fc.constantFrom(4, 7, 10)])(
+    "parseChineseDate reads back what formatChineseDate writes",
+    async (d, len) => {
+      const { formatChineseDate } = await import("../../src/dates/index.js");
+      const date = d.toISOString().slice(0, len) as "2021-06-01";
+      expect(parseChineseDate(formatChineseDate(date))).toBe(date);
+    },
+  );
+});
