@@ -11,7 +11,7 @@ import { parseIndicators, parseObservations, type Indicator, type Observation } 
 import { isQuantity } from "../quantities/quantity.js";
 import { runRules, validateRuleSet, type CompiledRuleSet, type Facts, type RulesResult } from "../rules/index.js";
 import { safeParseSchema } from "../schema-issues.js";
-import { deriveFacts, EVALUATION_FACTS } from "./facts.js";
+import { deriveFactsOnly, EVALUATION_FACTS } from "./facts.js";
 import { GUANGDONG_RULE_SET } from "./guangdongRules.js";
 import { CRITERIA, CRITERION_ALIASES, ENDING_GROUNDS, EvaluationSchema, RATINGS, type Criterion, type Evaluation } from "./schema.js";
 import { CONCLUSIONS } from "../rules/index.js";
@@ -139,9 +139,7 @@ export function evaluate(input: EvaluateInput, options?: EvaluateOptions | undef
 
   const evaluation = record.data;
   // Only the facts the rules read are derived (a rule set names them when compiled).
-  const derived = deriveFacts(corpus, evaluation, indicators === undefined || indicators.length === 0 ? undefined : { indicators, observations: observations ?? [] }, {
-    only: rules.facts,
-  });
+  const derived = deriveFactsOnly(corpus, evaluation, indicators === undefined || indicators.length === 0 ? undefined : { indicators, observations: observations ?? [] }, rules.facts);
   const facts = input.facts === undefined ? derived : { ...derived, ...input.facts };
   const result = runRules(rules, facts, { date: evaluation.evaluatedOn });
   // Built field by field: spreading the engine's result (three shapes) goes through a slow generic copy.
@@ -250,10 +248,9 @@ function isText(value: unknown): value is string {
   return (first > 32 && first < 127) || NON_BLANK.test(value);
 }
 
+/** An ordinary object (zod keeps a null prototype in its output, so those are left to it). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** A criterion name (ours or an alias) read as the schema reads it; only the aliases' own keys count. */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Corpus, StatusAnswer } from "../corpus/index.js";
+import type { Corpus, ParentStatus, StatusAnswer, StatusEvent } from "../corpus/index.js";
 import type { DateRange, PartialDate } from "../dates/partialDate.js";
 import { DOCUMENT_STATUSES } from "../documents/schema.js";
 import type { LocalizedMessage } from "../errors.js";
@@ -15,7 +15,7 @@ import { achievement, latestAsOf } from "../indicators/aggregate.js";
 import type { Indicator, Observation } from "../indicators/schemas.js";
 import { compareDecimals, type ExactDecimal } from "../quantities/decimal.js";
 import type { FactCatalogue, Facts, FactValue } from "../rules/index.js";
-import { CRITERIA, CRITERION_LABELS, RATING_LABELS, RATINGS, type Criterion, type Evaluation } from "./schema.js";
+import { CRITERIA, CRITERION_LABELS, RATING_LABELS, RATINGS, type Criterion, type Evaluation, type Rating } from "./schema.js";
 
 const bool = (zh: string, en: string) => Object.freeze({ type: "boolean" as const, description: Object.freeze({ "zh-CN": zh, en }) });
 
@@ -98,15 +98,6 @@ function or2(a: Tri, b: Tri): Tri {
   return a === true || b === true ? true : a === "uncertain" || b === "uncertain" ? "uncertain" : false;
 }
 
-function or(values: Iterable<Tri>): Tri {
-  let result: Tri = false;
-  for (const v of values) {
-    if (v === true) return true;
-    if (v === "uncertain") result = "uncertain";
-  }
-  return result;
-}
-
 function fact(value: FactValue["value"], explanation?: LocalizedMessage, cites?: readonly string[]): FactValue {
   if (cites !== undefined && cites.length > 0) return explanation === undefined ? { value, cites } : { value, explanation, cites };
   return explanation === undefined ? { value } : { value, explanation };
@@ -117,8 +108,53 @@ function setTri(facts: Record<string, FactValue>, name: string, value: Tri, expl
   if (value !== "uncertain") facts[name] = fact(value, explanation, cites);
 }
 
+/** Joins names by hand: a batch joins a few short lists per subject, where `Array#join` costs more than the text. */
 function join(names: readonly string[], zh: boolean): string {
-  return names.join(zh ? "、" : ", ");
+  const separator = zh ? "、" : ", ";
+  let out = names.length === 0 ? "" : (names[0] as string);
+  for (let i = 1; i < names.length; i++) out += separator + (names[i] as string);
+  return out;
+}
+
+function wants(only: Readonly<Record<string, unknown>> | undefined, name: string): boolean {
+  return only === undefined || name in only;
+}
+
+const PARENT_FACTS = Object.freeze([
+  "parents.count",
+  "parents.inForce",
+  "parents.allInForce",
+  "parents.anyAmendedSinceAdoption",
+  "parents.anyReplaced",
+  "parents.anyEndedWithoutSuccessor",
+] as const);
+
+// Explanations that do not depend on the subject: frozen, and shared by every set of facts.
+const message = (zh: string, en: string): LocalizedMessage => Object.freeze({ "zh-CN": zh, en });
+const NO_PARENT = message("无上位文件", "No parent document");
+const NONE_REPLACED = message("上位文件均未被替代", "No parent was replaced");
+const NONE_ENDED = message("上位文件均未在无替代的情况下废止或失效", "No parent ended without a successor");
+const NO_CONFLICT = message("未发现与现行法律、法规及上级政策文件冲突的内容", "No conflict with current laws, regulations or superior documents was found");
+const EFFECTS_NOT_STATED = message("评估发现未对实施效果作出评价", "The findings rate no effectiveness");
+const GROUND_RAISED = message("评估提出该终止理由", "Raised by the evaluators");
+const GROUND_NOT_RAISED = message("评估未提出该终止理由", "Not raised by the evaluators");
+
+/** The fact each criterion's finding gives. */
+const CRITERION_FACTS = Object.freeze(Object.fromEntries(CRITERIA.map((c) => [c, `criteria.${c}`])) as Record<Criterion, string>);
+
+/** A finding's explanation: shared when it quotes no evidence. */
+const FINDING_MESSAGES = Object.freeze(
+  Object.fromEntries(CRITERIA.map((c) => [c, Object.freeze(Object.fromEntries(RATINGS.map((r) => [r, findingMessage(c, r, undefined)])))])) as Record<
+    Criterion,
+    Record<Rating, LocalizedMessage>
+  >,
+);
+
+function findingMessage(criterion: Criterion, rating: Rating, quote: string | undefined): LocalizedMessage {
+  return message(
+    `${CRITERION_LABELS[criterion]}：${RATING_LABELS[rating]}${quote === undefined ? "" : `（“${quote}”）`}`,
+    `${criterion}: ${rating}${quote === undefined ? "" : ` ("${quote}")`}`,
+  );
 }
 
 /**
@@ -133,7 +169,7 @@ function join(names: readonly string[], zh: boolean): string {
  * @param corpus - the catalogue holding the subject and its parents
  * @param evaluation - the evaluation record (validated)
  * @param data - indicators and observations, for achievement
- * @param options - `only`: the facts wanted (e.g. a compiled rule set's `facts`)
+ * @param options - `only`: the facts wanted (e.g. a compiled rule set's `facts`); the others are not derived
  * @returns the facts, each with an explanation and the documents it cites
  *
  * @example
@@ -153,100 +189,130 @@ export function deriveFacts(
   data?: IndicatorData | undefined,
   options?: DeriveFactsOptions | undefined,
 ): Facts {
+  return deriveFactsOnly(corpus, evaluation, data, options?.only);
+}
+
+/**
+ * {@link deriveFacts} with `only` passed as is (evaluate calls it once per subject).
+ * @internal
+ */
+export function deriveFactsOnly(
+  corpus: Corpus,
+  evaluation: Evaluation,
+  data: IndicatorData | undefined,
+  only: Readonly<Record<string, unknown>> | undefined,
+): Facts {
   const facts: Record<string, FactValue> = {};
   const date = evaluation.evaluatedOn;
   const subject = evaluation.subject;
-  const only = options?.only;
-  const want = (...names: string[]): boolean => only === undefined || names.some((n) => n in only);
-  const name = (id: string): string => corpus.nameOf(id);
 
   // The subject itself.
-  if (want("subject.status")) {
+  if (wants(only, "subject.status")) {
     const own = corpus.statusAt(subject, date);
-    if (own.certainty === "certain") facts["subject.status"] = fact(own.status, own.explanation, [name(subject)]);
+    if (own.certainty === "certain") facts["subject.status"] = fact(own.status, own.explanation, [corpus.nameOf(subject)]);
   }
-  const doc = corpus.get(subject);
-  facts["subject.hasValidityPeriod"] = fact(doc.validUntil !== undefined || doc.validityPeriod !== undefined);
-  if (want("subject.evaluationOverdue")) {
+  if (wants(only, "subject.hasValidityPeriod")) {
+    const doc = corpus.get(subject);
+    facts["subject.hasValidityPeriod"] = fact(doc.validUntil !== undefined || doc.validityPeriod !== undefined);
+  }
+  if (wants(only, "subject.evaluationOverdue")) {
     const due = corpus.evaluationDueOf(subject, date);
     if (due !== undefined && due.overdue !== "uncertain") facts["subject.evaluationOverdue"] = fact(due.overdue, due.explanation, [due.basis.document]);
   }
-  if (!want("parents.count", "parents.inForce", "parents.allInForce", "parents.anyAmendedSinceAdoption", "parents.anyReplaced", "parents.anyEndedWithoutSuccessor")) {
-    return recordFacts(facts, evaluation, data, date, want);
-  }
+  let parentFacts = false;
+  for (const name of PARENT_FACTS) if (wants(only, name)) parentFacts = true;
+  if (parentFacts) parentFactsOf(corpus, subject, date, only, facts);
+  recordFacts(facts, evaluation, data, date, only);
+  return facts;
+}
 
-  // The parents, on the evaluation date: one pass, each parent's status looked at once.
+/** The parents, on the evaluation date: one pass, each parent's status looked at once. */
+function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, only: Readonly<Record<string, unknown>> | undefined, facts: Record<string, FactValue>): void {
   const parents = corpus.parentsAt(subject, date);
-  const adopted = corpus.adoptionRangeOf(subject);
-  const names: string[] = [];
-  const inForceNames: string[] = [];
-  const amendedNames: string[] = [];
-  const replacedNames: string[] = [];
-  const endedNames: string[] = [];
+  const n = parents.length;
+  const names = new Array<string>(n);
+  const listInForce = wants(only, "parents.inForce");
+  let inForceNames: string[] | undefined;
+  let amendedNames: string[] | undefined;
+  let replacedNames: string[] | undefined;
+  let endedNames: string[] | undefined;
   let allInForce: Tri = true;
   let anyAmended: Tri = false;
   let anyReplaced: Tri = false;
   let anyEnded: Tri = false;
-  for (const parent of parents) {
+  // The subject's adoption span, read only when some parent has an amendment to date.
+  let adopted: DateRange | undefined | null = null;
+  for (let i = 0; i < n; i++) {
+    const parent = parents[i] as ParentStatus;
     const status = parent.status;
-    names.push(parent.name);
-    const inForce: Tri = status.certainty !== "certain" ? "uncertain" : status.status === "in_force" || status.status === "partially_in_force";
-    if (inForce === true) inForceNames.push(parent.name);
+    const name = parent.name;
+    names[i] = name;
+    const certain = status.certainty === "certain";
+    const inForce: Tri = !certain ? "uncertain" : status.status === "in_force" || status.status === "partially_in_force";
+    if (inForce === true && listInForce) (inForceNames ??= []).push(name);
     allInForce = and2(allInForce, inForce);
-    const amended = amendedAfter(status, adopted);
-    if (amended === true) amendedNames.push(parent.name);
+    let amended: Tri = false;
+    if (status.amendments.length > 0 || status.uncertainEvents.length > 0 || status.decidedBy.kind === "partiallyRepealed") {
+      if (adopted === null) adopted = corpus.adoptionRangeOf(subject);
+      amended = amendedAfter(status, adopted);
+    }
+    if (amended === true) (amendedNames ??= []).push(name);
     anyAmended = or2(anyAmended, amended);
     const ended = endedHow(status);
-    if (ended === "replaced") replacedNames.push(parent.name);
-    if (ended === "withoutSuccessor") endedNames.push(parent.name);
+    if (ended === "replaced") (replacedNames ??= []).push(name);
+    else if (ended === "withoutSuccessor") (endedNames ??= []).push(name);
     anyReplaced = or2(anyReplaced, ended === "uncertain" ? "uncertain" : ended === "replaced");
     anyEnded = or2(anyEnded, ended === "uncertain" ? "uncertain" : ended === "withoutSuccessor");
   }
+  if (wants(only, "parents.count")) facts["parents.count"] = fact(String(n));
+  if (listInForce) facts["parents.inForce"] = fact(inForceNames ?? [], undefined, inForceNames);
   const zhAll = join(names, true);
   const enAll = join(names, false);
-  facts["parents.count"] = fact(String(parents.length));
-  facts["parents.inForce"] = fact(inForceNames, undefined, inForceNames);
-  setTri(
-    facts,
-    "parents.allInForce",
-    allInForce,
-    parents.length === 0
-      ? { "zh-CN": "无上位文件", en: "No parent document" }
-      : {
-          "zh-CN": `${zhAll}${allInForce === true ? "仍在实施期" : "并非均在实施期"}（截至 ${date}）`,
-          en: `${enAll} ${allInForce === true ? "are in force" : "are not all in force"} on ${date}`,
-        },
-    names,
-  );
-  setTri(
-    facts,
-    "parents.anyAmendedSinceAdoption",
-    anyAmended,
-    anyAmended === true
-      ? { "zh-CN": `${join(amendedNames, true)}在本文件印发后已修改`, en: `${join(amendedNames, false)} amended after the subject's adoption` }
-      : { "zh-CN": `${zhAll}在本文件印发后未进行修订`, en: `${enAll} not revised since the subject's adoption` },
-    anyAmended === true ? amendedNames : names,
-  );
-  setTri(
-    facts,
-    "parents.anyReplaced",
-    anyReplaced,
-    anyReplaced === true
-      ? { "zh-CN": `${join(replacedNames, true)}已被新文件替代`, en: `${join(replacedNames, false)} replaced by a successor` }
-      : { "zh-CN": "上位文件均未被替代", en: "No parent was replaced" },
-    anyReplaced === true ? replacedNames : names,
-  );
-  setTri(
-    facts,
-    "parents.anyEndedWithoutSuccessor",
-    anyEnded,
-    anyEnded === true
-      ? { "zh-CN": `${join(endedNames, true)}已废止或失效，且无替代文件`, en: `${join(endedNames, false)} repealed or expired without a successor` }
-      : { "zh-CN": "上位文件均未在无替代的情况下废止或失效", en: "No parent ended without a successor" },
-    anyEnded === true ? endedNames : names,
-  );
-
-  return recordFacts(facts, evaluation, data, date, want);
+  if (wants(only, "parents.allInForce")) {
+    setTri(
+      facts,
+      "parents.allInForce",
+      allInForce,
+      n === 0
+        ? NO_PARENT
+        : {
+            "zh-CN": `${zhAll}${allInForce === true ? "仍在实施期" : "并非均在实施期"}（截至 ${date}）`,
+            en: `${enAll} ${allInForce === true ? "are in force" : "are not all in force"} on ${date}`,
+          },
+      names,
+    );
+  }
+  if (wants(only, "parents.anyAmendedSinceAdoption")) {
+    setTri(
+      facts,
+      "parents.anyAmendedSinceAdoption",
+      anyAmended,
+      amendedNames !== undefined
+        ? { "zh-CN": `${join(amendedNames, true)}在本文件印发后已修改`, en: `${join(amendedNames, false)} amended after the subject's adoption` }
+        : { "zh-CN": `${zhAll}在本文件印发后未进行修订`, en: `${enAll} not revised since the subject's adoption` },
+      amendedNames ?? names,
+    );
+  }
+  if (wants(only, "parents.anyReplaced")) {
+    setTri(
+      facts,
+      "parents.anyReplaced",
+      anyReplaced,
+      replacedNames !== undefined ? { "zh-CN": `${join(replacedNames, true)}已被新文件替代`, en: `${join(replacedNames, false)} replaced by a successor` } : NONE_REPLACED,
+      replacedNames ?? names,
+    );
+  }
+  if (wants(only, "parents.anyEndedWithoutSuccessor")) {
+    setTri(
+      facts,
+      "parents.anyEndedWithoutSuccessor",
+      anyEnded,
+      endedNames !== undefined
+        ? { "zh-CN": `${join(endedNames, true)}已废止或失效，且无替代文件`, en: `${join(endedNames, false)} repealed or expired without a successor` }
+        : NONE_ENDED,
+      endedNames ?? names,
+    );
+  }
 }
 
 /** The facts that come from the evaluation record and the indicators. */
@@ -255,64 +321,84 @@ function recordFacts(
   evaluation: Evaluation,
   data: IndicatorData | undefined,
   date: PartialDate,
-  want: (...names: string[]) => boolean,
-): Facts {
-  if (evaluation.conflicts !== undefined) {
-    const found = evaluation.conflicts.length > 0;
-    facts["conflicts.found"] = fact(
-      found,
-      found
-        ? {
-            "zh-CN": `发现与上位规定冲突：${evaluation.conflicts.map((c) => `${c.superior.document}${c.superior.article ?? ""}`).join("、")}`,
-            en: `Conflicts with ${evaluation.conflicts.map((c) => `${c.superior.document} ${c.superior.article ?? ""}`.trim()).join(", ")}`,
-          }
-        : { "zh-CN": "未发现与现行法律、法规及上级政策文件冲突的内容", en: "No conflict with current laws, regulations or superior documents was found" },
-      found ? evaluation.conflicts.map((c) => c.superior.document) : [],
-    );
+  only: Readonly<Record<string, unknown>> | undefined,
+): void {
+  const conflicts = evaluation.conflicts;
+  if (conflicts !== undefined && wants(only, "conflicts.found")) {
+    if (conflicts.length === 0) facts["conflicts.found"] = fact(false, NO_CONFLICT);
+    else {
+      let zh = "";
+      let en = "";
+      const cites = new Array<string>(conflicts.length);
+      for (let i = 0; i < conflicts.length; i++) {
+        const superior = (conflicts[i] as (typeof conflicts)[number]).superior;
+        zh += `${i === 0 ? "" : "、"}${superior.document}${superior.article ?? ""}`;
+        en += `${i === 0 ? "" : ", "}${`${superior.document} ${superior.article ?? ""}`.trim()}`;
+        cites[i] = superior.document;
+      }
+      facts["conflicts.found"] = fact(true, { "zh-CN": `发现与上位规定冲突：${zh}`, en: `Conflicts with ${en}` }, cites);
+    }
   }
-  if (evaluation.findings !== undefined) {
+  const findings = evaluation.findings;
+  if (findings !== undefined) {
+    const wantEffects = wants(only, "effects.stated");
     // The findings are listed: without an effectiveness rating (or with `unknown`), the evaluators did not state it.
-    facts["effects.stated"] = fact("notStated", { "zh-CN": "评估发现未对实施效果作出评价", en: "The findings rate no effectiveness" });
+    if (wantEffects) facts["effects.stated"] = fact("notStated", EFFECTS_NOT_STATED);
+    for (const finding of findings) {
+      const name = CRITERION_FACTS[finding.criterion];
+      const effects = wantEffects && finding.criterion === ("effectiveness" satisfies Criterion) && finding.rating !== "unknown";
+      if (!effects && !wants(only, name)) continue;
+      let quote: string | undefined;
+      if (finding.evidence !== undefined) {
+        for (const e of finding.evidence) {
+          if (e.quote !== undefined) {
+            quote = e.quote;
+            break;
+          }
+        }
+      }
+      const explanation = quote === undefined ? FINDING_MESSAGES[finding.criterion][finding.rating] : findingMessage(finding.criterion, finding.rating, quote);
+      if (wants(only, name)) facts[name] = fact(finding.rating, explanation);
+      // A finding the evaluators could not make (rating `unknown`) leaves the effects open.
+      if (effects) facts["effects.stated"] = fact(finding.rating, explanation);
+    }
   }
-  for (const finding of evaluation.findings ?? []) {
-    const quote = finding.evidence?.find((e) => e.quote !== undefined)?.quote;
-    const explanation = {
-      "zh-CN": `${CRITERION_LABELS[finding.criterion]}：${RATING_LABELS[finding.rating]}${quote === undefined ? "" : `（“${quote}”）`}`,
-      en: `${finding.criterion}: ${finding.rating}${quote === undefined ? "" : ` ("${quote}")`}`,
-    };
-    facts[`criteria.${finding.criterion}`] = fact(finding.rating, explanation);
-    // A finding the evaluators could not make (rating `unknown`) leaves the effects open.
-    if (finding.criterion === ("effectiveness" satisfies Criterion) && finding.rating !== "unknown") facts["effects.stated"] = fact(finding.rating, explanation);
+  const grounds = evaluation.endingGrounds;
+  if (grounds !== undefined) {
+    let taskCompleted = false;
+    let subjectGone = false;
+    let unsuited = false;
+    for (const g of grounds) {
+      if (g.ground === "taskCompleted") taskCompleted = true;
+      else if (g.ground === "subjectGone") subjectGone = true;
+      else if (g.ground === "unsuitedToConditions") unsuited = true;
+    }
+    if (wants(only, "task.completed")) facts["task.completed"] = fact(taskCompleted, taskCompleted ? GROUND_RAISED : GROUND_NOT_RAISED);
+    if (wants(only, "subject.gone")) facts["subject.gone"] = fact(subjectGone, subjectGone ? GROUND_RAISED : GROUND_NOT_RAISED);
+    if (wants(only, "conditions.unsuited")) facts["conditions.unsuited"] = fact(unsuited, unsuited ? GROUND_RAISED : GROUND_NOT_RAISED);
   }
-  if (evaluation.endingGrounds !== undefined) {
-    const raised = new Set(evaluation.endingGrounds.map((g) => g.ground));
-    const none = { "zh-CN": "评估未提出该终止理由", en: "Not raised by the evaluators" };
-    const yes = { "zh-CN": "评估提出该终止理由", en: "Raised by the evaluators" };
-    facts["task.completed"] = fact(raised.has("taskCompleted"), raised.has("taskCompleted") ? yes : none);
-    facts["subject.gone"] = fact(raised.has("subjectGone"), raised.has("subjectGone") ? yes : none);
-    facts["conditions.unsuited"] = fact(raised.has("unsuitedToConditions"), raised.has("unsuitedToConditions") ? yes : none);
-  }
-  if (evaluation.recommendation !== undefined) facts["recommendation"] = fact(evaluation.recommendation.conclusion);
+  if (evaluation.recommendation !== undefined && wants(only, "recommendation")) facts["recommendation"] = fact(evaluation.recommendation.conclusion);
 
   // Indicators with targets: the lowest achievement, when every one is settled.
-  const min = data === undefined || !want("indicators.minAchievement") ? undefined : minimumAchievement(data, date);
+  const min = data === undefined || !wants(only, "indicators.minAchievement") ? undefined : minimumAchievement(data, date);
   if (min !== undefined) facts["indicators.minAchievement"] = min;
-  return facts;
 }
 
 /** Whether a parent was amended (or partly repealed) after the subject's adoption, by the evaluation date. */
 function amendedAfter(status: StatusAnswer, adopted: DateRange | undefined): Tri {
-  const events = [...status.amendments];
-  if (status.decidedBy.kind === "partiallyRepealed") events.push(status.decidedBy);
-  for (const e of status.uncertainEvents) if (e.kind === "partiallyRepealed") events.push(e);
-  return or(
-    events.map((e): Tri => {
-      if (e.range === undefined || adopted === undefined) return "uncertain";
-      // ISO calendar dates compare as strings.
-      const after: Tri = e.range.earliest > adopted.latest ? true : e.range.latest <= adopted.earliest ? false : "uncertain";
-      return e.certainty === "certain" ? after : after === false ? false : "uncertain";
-    }),
-  );
+  let out: Tri = false;
+  for (const e of status.amendments) out = or2(out, amendedEvent(e, adopted));
+  if (status.decidedBy.kind === "partiallyRepealed") out = or2(out, amendedEvent(status.decidedBy, adopted));
+  for (const e of status.uncertainEvents) if (e.kind === "partiallyRepealed") out = or2(out, amendedEvent(e, adopted));
+  return out;
+}
+
+/** Whether one amendment (or partial repeal) came after the adoption: uncertain when either date cannot settle it. */
+function amendedEvent(e: StatusEvent, adopted: DateRange | undefined): Tri {
+  if (e.range === undefined || adopted === undefined) return "uncertain";
+  // ISO calendar dates compare as strings.
+  const after: Tri = e.range.earliest > adopted.latest ? true : e.range.latest <= adopted.earliest ? false : "uncertain";
+  return e.certainty === "certain" ? after : after === false ? false : "uncertain";
 }
 
 /** How a parent ended by the evaluation date, if it did. */

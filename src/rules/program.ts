@@ -15,7 +15,7 @@ import { compareDecimals, ExactDecimal, toExactDecimal } from "../quantities/dec
 import { CONCLUSIONS, type Conclusion, type Ground } from "./conclusions.js";
 import type { FactDeclaration, FactType, JsonFactValue } from "./facts.js";
 import type { Operator } from "./operators.js";
-import type { TraceNode, TraceOperand } from "./trace.js";
+import type { TraceCondition, TraceFact, TraceNode, TraceOperand, TraceRule } from "./trace.js";
 import { exceptionTargets, isFactOperand, isParameterOperand, type Basis, type Condition, type Literal, type Parameter, type RightOperand, type Rule } from "./schema.js";
 
 /** Node kinds in the flat arrays. */
@@ -135,11 +135,28 @@ export interface Program {
   /** Per-date memo of what depends only on the date (see runRules); invisible to callers, results never depend on it. */
   readonly dateCache: Map<string, unknown>;
   /**
-   * Frozen trace nodes shared by every run's trace, by node index × variant
-   * (see buildTree in runRules): most nodes look the same from one subject
-   * to the next, so a batch allocates little for its traces.
+   * Frozen parts of traces, shared by every run's trace (see runRules): most
+   * nodes and rule entries look the same from one subject to the next, so a
+   * batch allocates little for its traces. A shared part is only ever
+   * reused where a fresh one would be equal to it.
    */
-  readonly traceNodes: (TraceNode | undefined)[];
+  readonly shared: SharedTraceParts;
+  /** Buffers runRules reuses from one call to the next (set on first run); nothing in them outlives a call. */
+  scratch: unknown;
+}
+
+/** See {@link Program.shared}. */
+export interface SharedTraceParts {
+  /** By node: its shared variants (see leafVariant in runRules). */
+  readonly nodes: ((TraceNode | undefined)[] | undefined)[];
+  /** By rule × status: the last frozen entry of the rule. */
+  readonly rules: (TraceRule | undefined)[];
+  /** By named condition × evaluated: the last frozen entry of the condition. */
+  readonly conditions: (TraceCondition | undefined)[];
+  /** By fact slot: the entry of the fact when missing. */
+  readonly missingFacts: (TraceFact | undefined)[];
+  /** By rule: `[its id]`, as an `overriddenBy` list. */
+  readonly idLists: (readonly string[] | undefined)[];
 }
 
 /** Reads `len` ASCII digits at `at`, or -1. */
@@ -526,7 +543,8 @@ export function buildProgram(parts: ProgramParts): Program {
     fromDay: dayOf(parts.inForceFrom),
     untilDay: parts.inForceUntil === undefined ? Infinity : dayOf(parts.inForceUntil),
     dateCache: new Map(),
-    traceNodes: [],
+    shared: { nodes: [], rules: [], conditions: [], missingFacts: [], idLists: [] },
+    scratch: undefined,
   };
 }
 

@@ -199,6 +199,12 @@ interface DateContext {
   readonly paramValues: readonly unknown[];
   readonly paramOperands: readonly (TraceOperand | undefined)[];
   readonly traceParameters: readonly TraceParameter[];
+  /**
+   * Frozen trace nodes of comparisons with a parameter, by node × result
+   * code, when their fact is missing or they were not evaluated: the node
+   * shows the parameter's operand on this date, so it is shared per date.
+   */
+  readonly parameterLeaves: (TraceNode | undefined)[];
 }
 
 /** The index of the parameter value in force on `day` (the last one from on or before it), or -1. */
@@ -327,6 +333,7 @@ function createDateContext(compiled: CompiledRuleSet, program: Program, date: Pa
     paramValues,
     paramOperands,
     traceParameters: Object.freeze(traceParameters),
+    parameterLeaves: [],
   };
   if (program.dateCache.size >= DATE_CACHE_SIZE) program.dateCache.delete(program.dateCache.keys().next().value as string);
   program.dateCache.set(date, context);
@@ -380,22 +387,30 @@ const TYPE_TEXT: Readonly<Record<FactDeclaration["type"], { zh: string; en: stri
 
 /**
  * One subject's facts as read at call time. Everything kept is immutable or
- * copied, so the (lazily built) trace shows the facts as they were when
- * runRules was called, whatever the caller does with its objects later.
+ * copied, so the trace shows the facts as they were when runRules was
+ * called, whatever the caller does with its objects later. The arrays are
+ * the run's scratch (by fact slot), reset at the start of each run.
  */
 interface Subject {
   /** Evaluation form by fact slot (ExactDecimal, DaySpan, boolean, string, list); undefined = missing. */
   readonly values: unknown[];
   /** The value as given, for display: boolean, string, ExactDecimal or a frozen list. */
   readonly shown: unknown[];
-  explanations: (LocalizedMessage | undefined)[] | undefined;
-  cites: (readonly string[] | undefined)[] | undefined;
-  json: (JsonFactValue | undefined)[] | undefined;
+  readonly explanations: (LocalizedMessage | undefined)[];
+  readonly cites: (readonly string[] | undefined)[];
+  /** The JSON form of `shown`, made on first need. */
+  readonly json: (JsonFactValue | undefined)[];
 }
 
 function jsonOf(subject: Subject, s: number): JsonFactValue {
-  const json = (subject.json ??= []);
-  return (json[s] ??= toJsonValue(subject.shown[s]));
+  let json = subject.json[s];
+  if (json === undefined) {
+    const shown = subject.shown[s];
+    // A list is already a frozen copy (readValue): shown as is.
+    json = Array.isArray(shown) ? (shown as readonly string[]) : toJsonValue(shown);
+    subject.json[s] = json;
+  }
+  return json;
 }
 
 /** The evaluation form of a fact value, or undefined if it does not fit the declaration. */
@@ -445,15 +460,15 @@ const NOT_AN_OBJECT = { zh: "应为 { value, explanation?, cites? } 形式的对
 const BAD_EXPLANATION = { zh: "explanation 应含 zh-CN 与 en 文本", en: "explanation must have zh-CN and en texts" };
 const BAD_CITES = { zh: "cites 应为字符串数组", en: "cites must be an array of strings" };
 
-/** Reads the facts the in-force rules use; throws one error listing every bad one. */
-function readFacts(program: Program, ctx: DateContext, facts: Facts): Subject {
+/** Reads the facts the in-force rules use into `subject`; throws one error listing every bad one. */
+function readFacts(program: Program, ctx: DateContext, facts: Facts, subject: Subject): void {
   if (typeof facts !== "object" || facts === null || Array.isArray(facts)) {
     throw new PolicyEvalError([issue("invalid-facts", ["facts"], "事实集应为以事实名为键的对象", "Facts must be an object keyed by fact name")]);
   }
-  const n = program.facts.length;
-  const subject: Subject = { values: new Array<unknown>(n), shown: new Array<unknown>(n), explanations: undefined, cites: undefined, json: undefined };
   let bad: PolicyEvalIssue[] | undefined;
-  for (const s of ctx.usedFacts) {
+  const used = ctx.usedFacts;
+  for (let k = 0; k < used.length; k++) {
+    const s = used[k] as number;
     const { name, declaration } = program.facts[s] as FactSlot;
     const raw: unknown = Object.prototype.hasOwnProperty.call(facts, name) ? facts[name] : undefined;
     if (raw === undefined) continue;
@@ -473,31 +488,117 @@ function readFacts(program: Program, ctx: DateContext, facts: Facts): Subject {
         (bad ??= []).push(badFact(name, declaration, raw, BAD_EXPLANATION));
         continue;
       }
-      (subject.explanations ??= [])[s] = { "zh-CN": explanation["zh-CN"], en: explanation.en };
+      subject.explanations[s] = { "zh-CN": explanation["zh-CN"], en: explanation.en };
     }
     const cites = (raw as FactValue).cites;
     if (cites !== undefined) {
-      if (!Array.isArray(cites) || !cites.every((c) => typeof c === "string")) {
+      if (!isStringList(cites)) {
         (bad ??= []).push(badFact(name, declaration, raw, BAD_CITES));
         continue;
       }
-      (subject.cites ??= [])[s] = (cites as readonly string[]).slice();
+      subject.cites[s] = cites.slice();
     }
     subject.values[s] = v;
     // Dates are shown as given ("2017-09"); decimals and lists in their checked form.
     subject.shown[s] = declaration.type === "decimal" || declaration.type === "stringList" ? v : given;
   }
   if (bad !== undefined) throw new PolicyEvalError(bad);
-  return subject;
+}
+
+function isStringList(v: unknown): v is readonly string[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// The run's scratch: buffers reused from one call to the next.
+
+/**
+ * What a run works in. Kept on the program and reused by the next run on
+ * it (a batch runs one compiled set 100k times); nothing in it outlives a
+ * call — the result holds none of it — and it is reset at the start of each
+ * run, so no result depends on what ran before. A run that starts while
+ * another on the same program is under way (a fact getter calling
+ * runRules) gets buffers of its own.
+ */
+interface Scratch {
+  busy: boolean;
+  readonly subject: Subject;
+  /** Result code by node. */
+  readonly res: Uint8Array;
+  /** Status by rule. */
+  readonly status: Uint8Array;
+  /** Trace node by node, and whether it is a shared (frozen) one. */
+  readonly built: TraceNode[];
+  readonly shared: Uint8Array;
+  /** Work lists of reasonFor (grown as needed, never shrunk). */
+  readonly stack: number[];
+  readonly slots: number[];
+  readonly seen: number[];
+  /** By rule: the ids of the exceptions that overrode it (markOverridden). */
+  readonly overriddenBy: (readonly string[] | undefined)[];
+  /** By rule: the nearest applicable rules at or below it (markOverridden). */
+  readonly nearest: (readonly number[] | undefined)[];
+  /** By rule: `[its index]`, frozen. */
+  readonly selfLists: (readonly number[] | undefined)[];
+}
+
+function filled<T>(n: number, value: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(value);
+  return out;
+}
+
+function newScratch(program: Program): Scratch {
+  const n = program.facts.length;
+  const nodes = program.kinds.length;
+  const rules = program.rules.length;
+  return {
+    busy: false,
+    subject: { values: filled(n, undefined), shown: filled(n, undefined), explanations: filled(n, undefined), cites: filled(n, undefined), json: filled(n, undefined) },
+    res: new Uint8Array(nodes),
+    status: new Uint8Array(rules),
+    built: filled<TraceNode | undefined>(nodes, undefined) as TraceNode[],
+    shared: new Uint8Array(nodes),
+    stack: [],
+    slots: [],
+    seen: [],
+    overriddenBy: filled(rules, undefined),
+    nearest: filled(rules, undefined),
+    selfLists: filled(rules, undefined),
+  };
+}
+
+/** The program's scratch, reset and marked busy (or a fresh one when it is busy). */
+function acquireScratch(program: Program): Scratch {
+  let scratch = program.scratch as Scratch | undefined;
+  if (scratch === undefined || scratch.busy) {
+    const fresh = newScratch(program);
+    if (scratch === undefined) program.scratch = fresh;
+    fresh.busy = true;
+    return fresh;
+  }
+  scratch.busy = true;
+  const { values, shown, explanations, cites, json } = scratch.subject;
+  for (let s = 0; s < values.length; s++) {
+    values[s] = undefined;
+    shown[s] = undefined;
+    explanations[s] = undefined;
+    cites[s] = undefined;
+    json[s] = undefined;
+  }
+  scratch.res.fill(0);
+  scratch.status.fill(0);
+  return scratch;
 }
 
 // ---------------------------------------------------------------------------
 // Evaluation.
 
 /** Evaluates every node of the active segments, children before parents. */
-function evaluateNodes(program: Program, ctx: DateContext, values: readonly unknown[]): Uint8Array {
+function evaluateNodes(program: Program, ctx: DateContext, values: readonly unknown[], res: Uint8Array): void {
   const { kinds, childStart, childCount, childList, refTarget, leaves, named } = program;
-  const res = new Uint8Array(kinds.length);
   const params = ctx.paramValues;
   const segments = ctx.activeSegments;
   for (let g = 0; g < segments.length; g++) {
@@ -529,7 +630,6 @@ function evaluateNodes(program: Program, ctx: DateContext, values: readonly unkn
       }
     }
   }
-  return res;
 }
 
 /**
@@ -540,28 +640,38 @@ function evaluateNodes(program: Program, ctx: DateContext, values: readonly unkn
  * below each rule are memoised (a rule with one target shares its target's
  * list), so even a 10k-rule chain costs linear time.
  */
-function markOverridden(program: Program, status: Uint8Array): (string[] | undefined)[] {
+function markOverridden(program: Program, status: Uint8Array, scratch: Scratch): readonly (readonly string[] | undefined)[] {
   const rules = program.rules;
-  const overriddenBy: (string[] | undefined)[] = new Array<string[] | undefined>(rules.length);
-  // nearest[r]: the first applicable rules met going from r towards the base rules (r itself if it applies).
-  const nearest: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(rules.length);
+  const overriddenBy = scratch.overriddenBy;
+  const nearest = scratch.nearest;
+  overriddenBy.fill(undefined);
+  nearest.fill(undefined);
   const stack: number[] = [];
   for (let e = 0; e < rules.length; e++) {
     const parents = (rules[e] as RuleSpec).parents;
     if (parents.length === 0 || (status[e] !== APPLIED && status[e] !== OVERRIDDEN)) continue;
-    let targets: readonly number[];
-    if (parents.length === 1) targets = nearestApplicable(rules, status, parents[0] as number, nearest, stack);
-    else {
-      const lists: (readonly number[])[] = [];
-      for (const p of parents) lists.push(nearestApplicable(rules, status, p, nearest, stack));
-      targets = unionOf(lists);
-    }
-    for (const t of targets) {
-      (overriddenBy[t] ??= []).push((rules[e] as RuleSpec).id);
-      status[t] = OVERRIDDEN;
+    // Along each target: a rule reached along two of them is overridden once.
+    for (let p = 0; p < parents.length; p++) {
+      const targets = nearestApplicable(rules, status, parents[p] as number, nearest, stack, scratch.selfLists);
+      for (let k = 0; k < targets.length; k++) overrideBy(program, overriddenBy, status, targets[k] as number, e);
     }
   }
   return overriddenBy;
+}
+
+/**
+ * Records that exception `e` overrides rule `t` (once). A rule overridden
+ * by one exception shows that exception's shared `[id]`; by more, a fresh
+ * list in the order the exceptions come in the rule set.
+ */
+function overrideBy(program: Program, overriddenBy: (readonly string[] | undefined)[], status: Uint8Array, t: number, e: number): void {
+  const id = (program.rules[e] as RuleSpec).id;
+  const list = overriddenBy[t];
+  if (list === undefined) overriddenBy[t] = program.shared.idLists[e] ??= Object.freeze([id]);
+  else if (list[list.length - 1] === id) return;
+  else if (Object.isFrozen(list)) overriddenBy[t] = [...list, id];
+  else (list as string[]).push(id);
+  status[t] = OVERRIDDEN;
 }
 
 /** The first applicable rules going from `start` towards the base rules, memoised in `nearest`; an explicit stack, no recursion. */
@@ -571,6 +681,7 @@ function nearestApplicable(
   start: number,
   nearest: (readonly number[] | undefined)[],
   stack: number[],
+  selfLists: (readonly number[] | undefined)[],
 ): readonly number[] {
   stack.push(start);
   while (stack.length > 0) {
@@ -580,7 +691,7 @@ function nearestApplicable(
       continue;
     }
     if (status[r] === APPLIED || status[r] === OVERRIDDEN) {
-      nearest[r] = [r];
+      nearest[r] = selfLists[r] ??= Object.freeze([r]);
       stack.pop();
       continue;
     }
