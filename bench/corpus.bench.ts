@@ -95,6 +95,32 @@ export function run(): void {
     results[n] = build.ms + status.ms + impact.ms + due.ms;
     report({ name: "corpus.total", n, ms: results[n]!, heapMB: heapMB() });
   }
+  // A 1M-long chain of implements: built, walked and checked for cycles without recursion.
+  const chainLength = Math.max(...sizes([1_000_000]));
+  const chain: PolicyDocumentInput[] = [];
+  for (let i = 0; i < chainLength; i++) {
+    chain.push({
+      id: `c${i}`,
+      title: `链${i}`,
+      adminLevel: "city",
+      instrumentRank: "normativeDocument",
+      isNormative: true,
+      adoptedOn: "2020-01-01",
+      ...(i > 0 ? { relations: [{ type: "implements" as const, target: `c${i - 1}` }] } : {}),
+    });
+  }
+  const chainBuild = time(() => createCorpus(chain));
+  const chainImpact = time(() => chainBuild.result.impactOf({ id: "c0", change: "repealed", on: "2021-01-01" }));
+  report({
+    name: "corpus.chain",
+    n: chainLength,
+    ms: chainBuild.ms + chainImpact.ms,
+    heapMB: heapMB(),
+    buildMs: Math.round(chainBuild.ms),
+    impactMs: Math.round(chainImpact.ms),
+    deepest: chainImpact.result.affected[chainImpact.result.affected.length - 1]?.depth,
+  });
+
   if (results[100_000] !== undefined && results[1_000_000] !== undefined) {
     report({ name: "corpus.growth", n: 1_000_000, ms: results[1_000_000]!, heapMB: heapMB(), ratio1Mto100k: Math.round((results[1_000_000]! / results[100_000]!) * 100) / 100 });
   }

@@ -83,42 +83,73 @@ const CHANGE_WORDS: Readonly<Record<ParentChange, readonly [string, string]>> = 
   expired: ["失效", "expired"],
 };
 
+/** What every record of one impactOf call shares. */
+interface ImpactWalk {
+  readonly state: CorpusState;
+  readonly start: number;
+  readonly previous: Int32Array;
+  readonly viaType: Uint8Array;
+  readonly rootName: string;
+  readonly query: ImpactQuery;
+  readonly words: readonly [string, string];
+}
+
+function linkOf(walk: ImpactWalk, v: number): ChainLink {
+  const { state, previous, viaType } = walk;
+  return { source: state.documents[v]!.id, type: REL_NAMES[viaType[v]!]!, target: state.documents[previous[v]!]!.id };
+}
+
+/**
+ * A flagged document. The chain, its first link and the reason are built on
+ * first read: an impact over a million-long chain of implements would
+ * otherwise cost the square of its length in links, and a sweep rarely reads
+ * every reason. `toJSON` includes them.
+ */
 class ImpactedRecord implements ImpactedDocument {
+  readonly #walk: ImpactWalk;
+  readonly #k: number;
+  #chain: readonly ChainLink[] | undefined;
   readonly id: string;
   readonly number: string | undefined;
   readonly title: string;
   readonly action = "review" as const;
-  readonly reason: LocalizedMessage;
-  #chain: readonly ChainLink[] | undefined;
-  readonly #buildChain: () => ChainLink[];
 
   constructor(
-    state: CorpusState,
+    walk: ImpactWalk,
     k: number,
     readonly depth: number,
-    readonly via: ChainLink,
-    buildChain: () => ChainLink[],
     readonly statusOnChange: DocumentStatus,
     readonly adoptedAfterChange: TriState,
-    rootName: string,
-    query: ImpactQuery,
-    [cz, ce]: readonly [string, string],
   ) {
-    this.id = state.documents[k]!.id;
-    this.number = state.canonicalNumbers[k];
-    this.title = state.documents[k]!.title;
-    this.#buildChain = buildChain;
-    const name = displayName(state, k);
-    const how = depth === 1 ? { zh: "直接", en: "directly" } : { zh: `经 ${depth} 层关系`, en: `through ${depth} relations` };
-    this.reason = {
-      "zh-CN": `上位文件 ${rootName} 于 ${query.on} ${cz}，${name} ${how.zh}依据或贯彻该文件，应及时评估清理（粤府令第277号第三十六条）。`,
-      en: `Superior document ${rootName} ${ce} on ${query.on}; ${name} implements or is based on it ${how.en} and must be reviewed (粤府令第277号 art. 36).`,
-    };
+    this.#walk = walk;
+    this.#k = k;
+    this.id = walk.state.documents[k]!.id;
+    this.number = walk.state.canonicalNumbers[k];
+    this.title = walk.state.documents[k]!.title;
+  }
+
+  get via(): ChainLink {
+    return linkOf(this.#walk, this.#k);
   }
 
   get chain(): readonly ChainLink[] {
-    this.#chain ??= Object.freeze(this.#buildChain());
+    if (this.#chain === undefined) {
+      const chain: ChainLink[] = [];
+      for (let v = this.#k; v !== this.#walk.start; v = this.#walk.previous[v]!) chain.push(linkOf(this.#walk, v));
+      this.#chain = Object.freeze(chain);
+    }
     return this.#chain;
+  }
+
+  get reason(): LocalizedMessage {
+    const { state, rootName, query, words } = this.#walk;
+    const [cz, ce] = words;
+    const name = displayName(state, this.#k);
+    const how = this.depth === 1 ? { zh: "直接", en: "directly" } : { zh: `经 ${this.depth} 层关系`, en: `through ${this.depth} relations` };
+    return {
+      "zh-CN": `上位文件 ${rootName} 于 ${query.on} ${cz}，${name} ${how.zh}依据或贯彻该文件，应及时评估清理（粤府令第277号第三十六条）。`,
+      en: `Superior document ${rootName} ${ce} on ${query.on}; ${name} implements or is based on it ${how.en} and must be reviewed (粤府令第277号 art. 36).`,
+    };
   }
 
   toJSON(): ImpactedDocument {
@@ -170,14 +201,7 @@ export function computeImpact(state: CorpusState, query: ImpactQuery): ImpactRes
     }
   }
 
-  const rootName = displayName(state, start);
-  const words = CHANGE_WORDS[query.change];
-  const link = (v: number): ChainLink => ({ source: state.documents[v]!.id, type: REL_NAMES[viaType[v]!]!, target: state.documents[previous[v]!]!.id });
-  const chainOf = (k: number): ChainLink[] => {
-    const chain: ChainLink[] = [];
-    for (let v = k; v !== start; v = previous[v]!) chain.push(link(v));
-    return chain;
-  };
+  const walk: ImpactWalk = { state, start, previous, viaType, rootName: displayName(state, start), query, words: CHANGE_WORDS[query.change] };
   const affected: ImpactedDocument[] = [];
   for (let q = 1; q < queue.length; q++) {
     const k = queue[q]!;
@@ -185,7 +209,7 @@ export function computeImpact(state: CorpusState, query: ImpactQuery): ImpactRes
     const bornLo = state.bornLo[k]!;
     const bornHi = state.bornHi[k]!;
     const adoptedAfterChange: TriState = Number.isNaN(bornLo) ? "uncertain" : bornLo > d1 ? true : bornHi <= d0 ? false : "uncertain";
-    affected.push(new ImpactedRecord(state, k, depth[k]!, link(k), () => chainOf(k), status.status, adoptedAfterChange, rootName, query, words));
+    affected.push(new ImpactedRecord(walk, k, depth[k]!, status.status, adoptedAfterChange));
   }
   return { change: query, affected, basis: CLEANUP_BASIS };
 }

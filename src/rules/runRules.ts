@@ -532,6 +532,8 @@ interface Scratch {
   /** Trace node by node, and whether it is a shared (frozen) one. */
   readonly built: TraceNode[];
   readonly shared: Uint8Array;
+  /** markOverridden's stack (empty between uses). */
+  readonly walk: number[];
   /** Work lists of reasonFor (grown as needed, never shrunk). */
   readonly stack: number[];
   readonly slots: number[];
@@ -561,6 +563,7 @@ function newScratch(program: Program): Scratch {
     status: new Uint8Array(rules),
     built: filled<TraceNode | undefined>(nodes, undefined) as TraceNode[],
     shared: new Uint8Array(nodes),
+    walk: [],
     stack: [],
     slots: [],
     seen: [],
@@ -646,7 +649,7 @@ function markOverridden(program: Program, status: Uint8Array, scratch: Scratch):
   const nearest = scratch.nearest;
   overriddenBy.fill(undefined);
   nearest.fill(undefined);
-  const stack: number[] = [];
+  const stack = scratch.walk;
   for (let e = 0; e < rules.length; e++) {
     const parents = (rules[e] as RuleSpec).parents;
     if (parents.length === 0 || (status[e] !== APPLIED && status[e] !== OVERRIDDEN)) continue;
@@ -858,55 +861,68 @@ function collectOpenQuestions(
   }
 }
 
+/** Whether `list[0..n)` holds `x`. */
+function holds(list: readonly number[], n: number, x: number): boolean {
+  for (let k = 0; k < n; k++) if (list[k] === x) return true;
+  return false;
+}
+
 /** A winner's reason: the fact leaves whose results made its condition true. */
-function reasonFor(program: Program, r: number, res: Uint8Array, subject: Subject): Reason {
+function reasonFor(program: Program, r: number, res: Uint8Array, subject: Subject, scratch: Scratch): Reason {
   const rule = program.rules[r] as RuleSpec;
-  const slots: number[] = [];
-  const seen: number[] = [];
+  const { stack, slots, seen } = scratch;
+  let top = 0;
+  let nSlots = 0;
+  let nSeen = 0;
   const values = subject.values;
   // Each entry: a node and the result that supports the conclusion there
   // (under a `not`, the parts that were false).
-  const stack: number[] = [rule.end - 1, TRUE];
-  while (stack.length > 0) {
-    const want = stack.pop() as number;
-    const i = stack.pop() as number;
+  stack[top++] = rule.end - 1;
+  stack[top++] = TRUE;
+  while (top > 0) {
+    const want = stack[--top] as number;
+    const i = stack[--top] as number;
     if (res[i] !== want) continue;
     const kind = program.kinds[i];
     if (kind === NODE_LEAF) {
       const leaf = program.leaves[i] as LeafSpec;
-      if (values[leaf.slot] !== undefined && !slots.includes(leaf.slot)) slots.push(leaf.slot);
+      if (values[leaf.slot] !== undefined && !holds(slots, nSlots, leaf.slot)) slots[nSlots++] = leaf.slot;
       const right = leaf.right;
-      if (right.kind === "fact" && values[right.slot] !== undefined && !slots.includes(right.slot)) slots.push(right.slot);
+      if (right.kind === "fact" && values[right.slot] !== undefined && !holds(slots, nSlots, right.slot)) slots[nSlots++] = right.slot;
     } else if (kind === NODE_REF) {
       const key = (program.refTarget[i] as number) * 4 + want;
-      if (!seen.includes(key)) {
-        seen.push(key);
-        stack.push((program.named[program.refTarget[i] as number] as Segment).end - 1, want);
+      if (!holds(seen, nSeen, key)) {
+        seen[nSeen++] = key;
+        stack[top++] = (program.named[program.refTarget[i] as number] as Segment).end - 1;
+        stack[top++] = want;
       }
     } else {
       const next = kind === NODE_NOT ? (want === TRUE ? FALSE : TRUE) : want;
       const from = program.childStart[i] as number;
-      for (let k = from + (program.childCount[i] as number) - 1; k >= from; k--) stack.push(program.childList[k] as number, next);
+      for (let k = from + (program.childCount[i] as number) - 1; k >= from; k--) {
+        stack[top++] = program.childList[k] as number;
+        stack[top++] = next;
+      }
     }
   }
   const cites: string[] = [];
   for (const b of rule.basis) if (!cites.includes(b.document)) cites.push(b.document);
-  const facts: ReasonFact[] = [];
-  for (const s of slots) {
-    const explanation = subject.explanations?.[s];
-    const factCites = subject.cites?.[s];
+  const facts = new Array<ReasonFact>(nSlots);
+  for (let k = 0; k < nSlots; k++) {
+    const s = slots[k] as number;
+    const explanation = subject.explanations[s];
+    const factCites = subject.cites[s];
     const name = (program.facts[s] as FactSlot).name;
     const value = jsonOf(subject, s);
     if (factCites !== undefined) for (const c of factCites) if (!cites.includes(c)) cites.push(c);
-    facts.push(
+    facts[k] =
       explanation === undefined
         ? factCites === undefined
           ? { name, value }
           : { name, value, cites: factCites }
         : factCites === undefined
           ? { name, value, explanation }
-          : { name, value, explanation, cites: factCites },
-    );
+          : { name, value, explanation, cites: factCites };
   }
   const { id, conclusion, ground, reason, basis } = rule;
   return ground === undefined
@@ -1033,16 +1049,29 @@ export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRu
   }
   const ctx = dateContext(compiled, program, (options as RunRulesOptions | undefined)?.date as PartialDate);
   if (ctx.issues.length > 0) throw new PolicyEvalError(ctx.issues);
-  const subject = readFacts(program, ctx, facts);
-  const res = evaluateNodes(program, ctx, subject.values);
+  const scratch = acquireScratch(program);
+  try {
+    return run(program, ctx, facts, scratch);
+  } finally {
+    scratch.busy = false;
+  }
+}
+
+function run(program: Program, ctx: DateContext, facts: Facts, scratch: Scratch): RulesResult {
+  const subject = scratch.subject;
+  readFacts(program, ctx, facts, subject);
+  const res = scratch.res;
+  evaluateNodes(program, ctx, subject.values, res);
 
   // Rule statuses and exceptions.
   const rules = program.rules;
-  const status = new Uint8Array(rules.length); // all notInForce until evaluated
+  const status = scratch.status; // all notInForce until evaluated
   let unsettled = false;
   let exceptionApplies = false;
   const maybe = ctx.anyMaybe ? ctx.inForce : undefined;
-  for (const r of ctx.activeRules) {
+  const active = ctx.activeRules;
+  for (let k = 0; k < active.length; k++) {
+    const r = active[k] as number;
     const rule = rules[r] as RuleSpec;
     const code = res[rule.end - 1];
     if (code === FALSE) {
@@ -1056,13 +1085,14 @@ export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRu
       if (rule.parents.length > 0) exceptionApplies = true;
     }
   }
-  const overriddenBy = exceptionApplies ? markOverridden(program, status) : undefined;
+  const overriddenBy = exceptionApplies ? markOverridden(program, status, scratch) : undefined;
 
   let winnerMask = 0;
-  const winners: number[] = [];
-  for (const r of ctx.activeRules) {
+  let winnerCount = 0;
+  for (let k = 0; k < active.length; k++) {
+    const r = active[k] as number;
     if (status[r] === APPLIED) {
-      winners.push(r);
+      winnerCount++;
       winnerMask |= 1 << (rules[r] as RuleSpec).conclusionIndex;
     }
   }
@@ -1077,10 +1107,19 @@ export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRu
     const cls = outcomeClass(winnerMask);
     conclusion = cls === -1 ? "undetermined" : cls === 99 ? "conflict" : (CONCLUSIONS[cls] as Conclusion);
   }
-  const reasons: Reason[] = [];
-  if (conclusion !== "undetermined") for (const r of winners) reasons.push(reasonFor(program, r, res, subject));
+  const reasons: Reason[] = conclusion === "undetermined" ? [] : new Array<Reason>(winnerCount);
+  const winners: string[] = conclusion === "conflict" ? new Array<string>(winnerCount) : [];
+  if (conclusion !== "undetermined") {
+    let w = 0;
+    for (let k = 0; k < active.length; k++) {
+      const r = active[k] as number;
+      if (status[r] !== APPLIED) continue;
+      if (conclusion === "conflict") winners[w] = (rules[r] as RuleSpec).id;
+      reasons[w++] = reasonFor(program, r, res, subject, scratch);
+    }
+  }
 
-  const trace = buildTrace(program, ctx, conclusion, res, subject, status, overriddenBy);
+  const trace = buildTrace(program, ctx, conclusion, res, subject, status, overriddenBy, scratch);
   const missingFacts = sortedOrEmpty(open?.missing);
   const uncertainFacts = sortedOrEmpty(open?.uncertain);
   const uncertainParameters = sortedOrEmpty(open?.parameters);
@@ -1088,7 +1127,7 @@ export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRu
   const uncertainRules = open === undefined || open.rules.size === 0 ? EMPTY : [...open.rules].sort((a, b) => a - b).map((r) => (rules[r] as RuleSpec).id);
   if (conclusion === "conflict") {
     const conflict: RulesConflict = {
-      rules: winners.map((r) => (rules[r] as RuleSpec).id),
+      rules: winners,
       conclusions: CONCLUSIONS.filter((_, i) => (winnerMask & (1 << i)) !== 0),
     };
     return { conclusion, reasons, conflict, missingFacts, uncertainFacts, uncertainParameters, uncertainRules, trace };
@@ -1116,22 +1155,38 @@ function resultOf(code: number): TraceResult {
   return code === TRUE ? true : code === FALSE ? false : "unknown";
 }
 
-/** Variants of a node kept in {@link Program.traceNodes}: 12 per node. */
-const VARIANTS = 12;
-
 /**
  * Which shared variant a comparison's trace node is, or -1 when it must be
- * built afresh: shared are comparisons not evaluated, on a missing fact, or
- * on a boolean fact, whose right side is a literal or nothing — their node
- * depends only on the result code and the boolean.
+ * built afresh. Shared are comparisons whose right side is a literal or
+ * nothing, and that were not evaluated (0), or are on a missing fact (the
+ * code), a boolean (4 + code for true, 8 + code for false) or an enum value
+ * (12 + 4 × its index + code): their node depends only on those. (A
+ * comparison with a parameter is shared per date: see parameterLeaves.)
  */
-function leafVariant(leaf: LeafSpec, code: number, value: unknown): number {
-  if (leaf.right.kind === "fact" || leaf.right.kind === "parameter") return -1;
+function leafVariant(program: Program, leaf: LeafSpec, code: number, value: unknown): number {
   if (code === 0) return 0;
   if (value === undefined) return code;
   if (value === true) return 4 + code;
   if (value === false) return 8 + code;
-  return -1;
+  const declaration = (program.facts[leaf.slot] as FactSlot).declaration;
+  if (declaration.type !== "enum") return -1;
+  const k = (declaration.values as readonly string[]).indexOf(value as string);
+  return k < 0 ? -1 : 12 + 4 * k + code;
+}
+
+/** The shared trace node of a comparison, or undefined when it must be built afresh. */
+function sharedLeaf(program: Program, ctx: DateContext, i: number, leaf: LeafSpec, code: number, subject: Subject): TraceNode | undefined {
+  const kind = leaf.right.kind;
+  if (kind === "fact") return undefined;
+  const value = subject.values[leaf.slot];
+  if (kind === "parameter") {
+    if (code !== 0 && value !== undefined) return undefined;
+    return (ctx.parameterLeaves[i * 4 + code] ??= Object.freeze(leafNode(leaf, code, subject, ctx, program.facts)));
+  }
+  const variant = leafVariant(program, leaf, code, value);
+  if (variant < 0) return undefined;
+  const variants = (program.shared.nodes[i] ??= []);
+  return (variants[variant] ??= Object.freeze(leafNode(leaf, code, subject, ctx, program.facts)));
 }
 
 /** A comparison's trace node. */
@@ -1165,35 +1220,28 @@ function leafNode(leaf: LeafSpec, code: number, subject: Subject, ctx: DateConte
  * The trace of one segment. Nodes come in post-order, so each node's
  * children are already built (in `built`, by node index): no recursion.
  * Nodes that look the same for every subject with the same results are
- * frozen and shared (`program.traceNodes`); `shared` marks them, and a
+ * frozen and shared (`program.shared.nodes`); `shared` marks them, and a
  * combination whose parts are all shared is shared too.
  */
-function buildTree(
-  program: Program,
-  seg: Segment,
-  res: Uint8Array,
-  subject: Subject,
-  ctx: DateContext,
-  built: TraceNode[],
-  shared: Uint8Array,
-): TraceNode {
-  const { kinds, leaves, childStart, childCount, childList, traceNodes } = program;
+function buildTree(program: Program, seg: Segment, res: Uint8Array, subject: Subject, ctx: DateContext, built: TraceNode[], shared: Uint8Array): TraceNode {
+  const { kinds, leaves, childStart, childCount, childList } = program;
+  const nodes = program.shared.nodes;
   for (let i = seg.start; i < seg.end; i++) {
     const code = res[i] as number;
     const kind = kinds[i];
     if (kind === NODE_LEAF) {
       const leaf = leaves[i] as LeafSpec;
-      const variant = leafVariant(leaf, code, subject.values[leaf.slot]);
-      if (variant < 0) {
+      const node = sharedLeaf(program, ctx, i, leaf, code, subject);
+      if (node === undefined) {
         built[i] = leafNode(leaf, code, subject, ctx, program.facts);
-        continue;
+        shared[i] = 0;
+      } else {
+        built[i] = node;
+        shared[i] = 1;
       }
-      const at = i * VARIANTS + variant;
-      built[i] = traceNodes[at] ??= Object.freeze(leafNode(leaf, code, subject, ctx, program.facts));
-      shared[i] = 1;
     } else if (kind === NODE_REF) {
-      const at = i * VARIANTS + code;
-      built[i] = traceNodes[at] ??= Object.freeze({
+      const variants = (nodes[i] ??= []);
+      built[i] = variants[code] ??= Object.freeze({
         kind: "condition",
         name: (program.named[program.refTarget[i] as number] as NamedSpec).name,
         result: resultOf(code),
@@ -1205,8 +1253,8 @@ function buildTree(
       const n = childCount[i] as number;
       let allShared = true;
       for (let k = 0; k < n; k++) if (shared[childList[from + k] as number] !== 1) allShared = false;
-      const at = i * VARIANTS + code;
-      const cached = traceNodes[at] as Extract<TraceNode, { children: unknown }> | undefined;
+      const variants = (nodes[i] ??= []);
+      const cached = variants[code] as Extract<TraceNode, { children: unknown }> | undefined;
       if (allShared && cached !== undefined) {
         let same = true;
         for (let k = 0; k < n; k++) if (cached.children[k] !== built[childList[from + k] as number]) same = false;
@@ -1221,13 +1269,67 @@ function buildTree(
       const node: TraceNode = { kind: kind === NODE_ALL ? "all" : kind === NODE_ANY ? "any" : "not", result: resultOf(code), evaluated: code !== 0, children };
       if (allShared) {
         Object.freeze(children);
-        traceNodes[at] = Object.freeze(node);
-        shared[i] = 1;
+        variants[code] = Object.freeze(node);
       }
+      shared[i] = allShared ? 1 : 0;
       built[i] = node;
     }
   }
   return built[seg.end - 1] as TraceNode;
+}
+
+/** A fact the run read, as the trace shows it; a missing one's entry is shared. */
+function traceFact(program: Program, subject: Subject, s: number): TraceFact {
+  const slot = program.facts[s] as FactSlot;
+  if (subject.values[s] === undefined) return (program.shared.missingFacts[s] ??= Object.freeze({ name: slot.name, type: slot.declaration.type, missing: true }));
+  const value = jsonOf(subject, s);
+  const explanation = subject.explanations[s];
+  const cites = subject.cites[s];
+  const { name } = slot;
+  const type = slot.declaration.type;
+  // Object literals of fixed shapes (rather than keys added one by one): a batch makes 100k of them.
+  if (explanation === undefined) return cites === undefined ? { name, type, missing: false, value } : { name, type, missing: false, value, cites };
+  return cites === undefined ? { name, type, missing: false, value, explanation } : { name, type, missing: false, value, explanation, cites };
+}
+
+/**
+ * A rule's trace entry. Entries that come out the same as the last frozen
+ * one of the rule with that status (same condition tree, same overriding
+ * exceptions, same `inForce`: all shared parts, compared by identity) are
+ * that entry; an entry made only of shared parts is frozen and kept.
+ */
+function traceRule(program: Program, ctx: DateContext, r: number, st: number, overriddenBy: readonly string[], when: TraceNode, whenShared: boolean): TraceRule {
+  const rule = program.rules[r] as RuleSpec;
+  const code = ctx.inForce[r];
+  const inForce = code === IN_FORCE ? true : code === NOT_IN_FORCE ? false : "uncertain";
+  const at = r * STATUS_NAMES.length + st;
+  const cached = program.shared.rules[at];
+  if (cached !== undefined && cached.when === when && cached.overriddenBy === overriddenBy && cached.inForce === inForce) return cached;
+  // Keys in reading order: what the rule is, what became of it, why, then its condition.
+  const entry: { -readonly [K in keyof TraceRule]?: TraceRule[K] } = { id: rule.id };
+  if (rule.title !== undefined) entry.title = rule.title;
+  entry.status = STATUS_NAMES[st] as RuleStatus;
+  entry.inForce = inForce;
+  entry.conclusion = rule.conclusion;
+  if (rule.ground !== undefined) entry.ground = rule.ground;
+  entry.exceptionTo = rule.exceptionTo;
+  entry.overriddenBy = overriddenBy;
+  if (rule.inForceFrom !== undefined) entry.inForceFrom = rule.inForceFrom;
+  if (rule.inForceUntil !== undefined) entry.inForceUntil = rule.inForceUntil;
+  entry.basis = rule.basis;
+  entry.when = when;
+  if (whenShared && Object.isFrozen(overriddenBy)) program.shared.rules[at] = Object.freeze(entry as TraceRule);
+  return entry as TraceRule;
+}
+
+/** A named condition's trace entry, shared like a rule's. */
+function traceCondition(program: Program, n: number, evaluated: boolean, when: TraceNode, whenShared: boolean): TraceCondition {
+  const at = n * 2 + (evaluated ? 1 : 0);
+  const cached = program.shared.conditions[at];
+  if (cached !== undefined && cached.when === when) return cached;
+  const entry: TraceCondition = { name: (program.named[n] as NamedSpec).name, result: when.result, evaluated, when };
+  if (whenShared) program.shared.conditions[at] = Object.freeze(entry);
+  return entry;
 }
 
 function buildTrace(
@@ -1237,41 +1339,26 @@ function buildTrace(
   res: Uint8Array,
   subject: Subject,
   status: Uint8Array,
-  overriddenBy: readonly (string[] | undefined)[] | undefined,
+  overriddenBy: readonly (readonly string[] | undefined)[] | undefined,
+  scratch: Scratch,
 ): Trace {
-  const facts: TraceFact[] = ctx.usedFacts.map((s) => {
-    const slot = program.facts[s] as FactSlot;
-    if (subject.values[s] === undefined) return { name: slot.name, type: slot.declaration.type, missing: true };
-    const entry: { -readonly [K in keyof TraceFact]: TraceFact[K] } = { name: slot.name, type: slot.declaration.type, missing: false, value: jsonOf(subject, s) };
-    const explanation = subject.explanations?.[s];
-    const cites = subject.cites?.[s];
-    if (explanation !== undefined) entry.explanation = explanation;
-    if (cites !== undefined) entry.cites = cites;
-    return entry;
-  });
-  const built = new Array<TraceNode>(program.kinds.length);
-  const shared = new Uint8Array(program.kinds.length);
-  const conditions: TraceCondition[] = program.named.map((seg, n) => {
+  const used = ctx.usedFacts;
+  const facts = new Array<TraceFact>(used.length);
+  for (let k = 0; k < used.length; k++) facts[k] = traceFact(program, subject, used[k] as number);
+  const { built, shared } = scratch;
+  const named = program.named;
+  const conditions = new Array<TraceCondition>(named.length);
+  for (let n = 0; n < named.length; n++) {
+    const seg = named[n] as NamedSpec;
     const when = buildTree(program, seg, res, subject, ctx, built, shared);
-    return { name: seg.name, result: when.result, evaluated: ctx.namedActive[n] === 1, when };
-  });
-  const rules: TraceRule[] = program.rules.map((rule, r) => {
-    // Keys in reading order: what the rule is, what became of it, why, then its condition.
-    const entry: { -readonly [K in keyof TraceRule]?: TraceRule[K] } = { id: rule.id };
-    if (rule.title !== undefined) entry.title = rule.title;
-    entry.status = STATUS_NAMES[status[r] as number] as RuleStatus;
-    const inForce = ctx.inForce[r];
-    entry.inForce = inForce === IN_FORCE ? true : inForce === NOT_IN_FORCE ? false : "uncertain";
-    entry.conclusion = rule.conclusion;
-    if (rule.ground !== undefined) entry.ground = rule.ground;
-    entry.exceptionTo = rule.exceptionTo;
-    entry.overriddenBy = overriddenBy?.[r] ?? [];
-    if (rule.inForceFrom !== undefined) entry.inForceFrom = rule.inForceFrom;
-    if (rule.inForceUntil !== undefined) entry.inForceUntil = rule.inForceUntil;
-    entry.basis = rule.basis;
-    entry.when = buildTree(program, rule, res, subject, ctx, built, shared);
-    return entry as TraceRule;
-  });
+    conditions[n] = traceCondition(program, n, ctx.namedActive[n] === 1, when, shared[seg.end - 1] === 1);
+  }
+  const rules = new Array<TraceRule>(program.rules.length);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = program.rules[r] as RuleSpec;
+    const when = buildTree(program, rule, res, subject, ctx, built, shared);
+    rules[r] = traceRule(program, ctx, r, status[r] as number, overriddenBy?.[r] ?? EMPTY, when, shared[rule.end - 1] === 1);
+  }
   return {
     version: TRACE_VERSION,
     ruleSet: ctx.traceRuleSet,
