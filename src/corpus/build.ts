@@ -9,7 +9,7 @@
 import * as z from "zod";
 import { dayBounds, firstDayNumber, formatDayNumber, lastDayNumber } from "../dates/partialDate.js";
 import type { PartialDate } from "../dates/partialDate.js";
-import { addMonthsToDay } from "../dates/calendar.js";
+import { addMonthsToDay, toDayNumber } from "../dates/calendar.js";
 import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
 import { canonicalDocumentYear, parseDocumentNumber, safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
 import {
@@ -159,112 +159,130 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   const raw = documentsOf(input, issues);
   if (raw === undefined) throw new PolicyEvalError(issues);
 
-  // 1. Structure: every document through the schema, all issues kept.
+  // One pass over the documents: structure, identity, dates and rank, each document read while it is
+  // in cache (a million documents are a million cold objects). Relations need every id, so they come after.
+  const size = raw.length;
   const documents: PolicyDocument[] = [];
-  const inputIndex = new GrowList(raw.length);
+  const inputIndex = new GrowList(size);
   const invalid: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const value = raw[i];
-    // Valid documents are kept as given (the schema has no transforms, so its output would equal them).
-    if (isCertainlyValidDocument(value)) {
-      documents.push(value);
-      inputIndex.push(i);
-      continue;
-    }
-    const result = PolicyDocumentSchema.safeParse(raw[i], { reportInput: true });
-    if (result.success) {
-      documents.push(result.data);
-      inputIndex.push(i);
-    } else {
-      invalid.push(i);
-      for (const zi of result.error.issues) issues.push(issueFromZod(zi, [i]));
-    }
-  }
-  const n = documents.length;
-  // With invalid documents about, identity checks use every readable raw id.
-  const rawIds = invalid.length > 0 ? checkInvalidDocuments(raw, invalid, issues) : undefined;
-
-  // 2. Identity: ids and document numbers.
+  // Ids of invalid documents seen so far: a later valid document with the same id is a duplicate too.
+  const invalidIds = new Map<string, number>();
   // Filled, not `new Array(n)`: V8 keeps a presized array above 100k slots in slow dictionary mode.
   const numbers = new Map<number, DocumentNumber>();
-  const canonicalNumbers: Array<string | undefined> = filled(n, undefined);
-  const indexById = new StringTable(n);
-  const indexByNumber = new StringTable(n);
-  const numberYear = new Float64Array(n).fill(Number.NaN);
+  const canonicalNumbers: Array<string | undefined> = filled(size, undefined);
+  const indexById = new StringTable(size);
+  const indexByNumber = new StringTable(size);
+  const numberYear = new Float64Array(size).fill(Number.NaN);
   const warnings: PolicyEvalIssue[] = [];
-  for (let k = 0; k < n; k++) {
-    const doc = documents[k]!;
-    const at = inputIndex.at(k);
+  const startLo = new Float64Array(size);
+  const startHi = new Float64Array(size);
+  const bornLo = new Float64Array(size);
+  const bornHi = new Float64Array(size);
+  const endLo = new Float64Array(size);
+  const endHi = new Float64Array(size);
+  const startSourceCode = new Uint8Array(size);
+  const endSourceCode = new Uint8Array(size);
+  const rank = new Uint8Array(size);
+  const level = new Uint8Array(size);
+  const governed = new Uint8Array(size);
+  let total = 0;
+
+  for (let i = 0; i < size; i++) {
+    // 1. Structure: valid documents are kept as given (the schema has no transforms, so its output
+    // would equal them); anything else goes through zod, every issue kept.
+    const value = raw[i];
+    let doc: PolicyDocument;
+    if (isCertainlyValidDocument(value)) {
+      doc = value;
+    } else {
+      const result = PolicyDocumentSchema.safeParse(value, { reportInput: true });
+      if (!result.success) {
+        invalid.push(i);
+        for (const zi of result.error.issues) issues.push(issueFromZod(zi, [i]));
+        const id = (value as { id?: unknown } | null | undefined)?.id;
+        if (typeof id === "string" && !invalidIds.has(id.trim())) invalidIds.set(id.trim(), i);
+        continue;
+      }
+      doc = result.data;
+    }
+    const k = documents.length;
+    documents.push(doc);
+    inputIndex.push(i);
+
+    // 2. Identity: ids and document numbers.
     const seen = indexById.insert(doc.id, k);
-    const first = rawIds === undefined ? (seen === -1 ? at : inputIndex.at(seen)) : rawIds.get(doc.id)!;
-    if (first !== at) {
+    const seenInvalid = invalidIds.get(doc.id);
+    const first = Math.min(seen === -1 ? i : inputIndex.at(seen), seenInvalid ?? i);
+    if (first !== i) {
       issues.push(
         createIssue(
           "duplicate-id",
-          [at, "id"],
+          [i, "id"],
           { "zh-CN": `文件标识重复：${doc.id}（与第 ${first} 项相同）`, en: `Duplicate id ${doc.id} (same as item ${first})` },
           { params: { id: doc.id, firstIndex: first } },
         ),
       );
     }
-    if (doc.number !== undefined) {
-      // Most catalogues write numbers canonically: check those without building a number object.
-      const fastYear = canonicalDocumentYear(doc.number);
-      if (fastYear !== undefined) {
-        canonicalNumbers[k] = doc.number;
-        numberYear[k] = fastYear;
-        const other = indexByNumber.insert(doc.number, k);
-        if (other !== -1) issues.push(duplicateNumberIssue(at, doc.number, documents[other]!.id));
-        continue;
-      }
-      const parsed = safeParseDocumentNumber(doc.number);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          issues.push(createIssue(issue.code, [at, "number", ...issue.path], issue.messages, issue.params === undefined ? {} : { params: issue.params }));
-        }
-        continue;
-      }
-      numbers.set(k, parsed.data);
-      canonicalNumbers[k] = parsed.data.canonical;
-      if (parsed.data.year !== undefined) numberYear[k] = parsed.data.year;
-      for (const warning of parsed.warnings) {
-        warnings.push(
-          createIssue("nonstandard-document-number", [at, "number"], warning.messages, {
-            severity: "warning",
-            params: { warning: warning.code, text: doc.number, canonical: parsed.data.canonical },
-          }),
-        );
-      }
-      // The canonical spelling is one-to-one with the identity (kind, issuer code, year, serial).
-      const other = indexByNumber.insert(parsed.data.canonical, k);
-      if (other !== -1) issues.push(duplicateNumberIssue(at, parsed.data.canonical, documents[other]!.id));
+    if (doc.number !== undefined) readNumber(doc, k, i);
+
+    // 3. Dates: start, adoption, validity end.
+    const year = numberYear[k]!;
+    const startSource: StartSource | undefined =
+      doc.effectiveFrom !== undefined ? "effectiveFrom" : doc.publishedOn !== undefined ? "publishedOn" : doc.adoptedOn !== undefined ? "adoptedOn" : Number.isNaN(year) ? undefined : "documentNumber";
+    startSourceCode[k] = START_SOURCES.indexOf(startSource);
+    // The year inside a document number is a year-precision date (the number is assigned when the document is issued).
+    const startDate = doc.effectiveFrom ?? doc.publishedOn ?? doc.adoptedOn;
+    startLo[k] = startDate !== undefined ? firstDayNumber(startDate) : Number.isNaN(year) ? Number.NaN : toDayNumber(year, 1, 1);
+    startHi[k] = startDate !== undefined ? lastDayNumber(startDate) : Number.isNaN(year) ? Number.NaN : toDayNumber(year, 12, 31);
+    const bornDate = doc.adoptedOn ?? doc.publishedOn ?? doc.effectiveFrom;
+    bornLo[k] = bornDate !== undefined ? firstDayNumber(bornDate) : Number.isNaN(year) ? Number.NaN : toDayNumber(year, 1, 1);
+    bornHi[k] = bornDate !== undefined ? lastDayNumber(bornDate) : Number.isNaN(year) ? Number.NaN : toDayNumber(year, 12, 31);
+    readValidityEnd(doc, k, i);
+
+    rank[k] = RANK.get(doc.instrumentRank)!;
+    level[k] = LEVEL.get(doc.adminLevel)!;
+    governed[k] = isGovernedBy(policy, doc) ? 1 : 0;
+    total += doc.relations?.length ?? 0;
+  }
+  const n = documents.length;
+  // With invalid documents about, identity checks use every readable raw id.
+  const rawIds = invalid.length > 0 ? checkInvalidDocuments(raw, invalid, issues) : undefined;
+
+  function readNumber(doc: PolicyDocument, k: number, at: number): void {
+    const text = doc.number!;
+    // Most catalogues write numbers canonically: check those without building a number object.
+    const fastYear = canonicalDocumentYear(text);
+    if (fastYear !== undefined) {
+      canonicalNumbers[k] = text;
+      numberYear[k] = fastYear;
+      const other = indexByNumber.insert(text, k);
+      if (other !== -1) issues.push(duplicateNumberIssue(at, text, documents[other]!.id));
+      return;
     }
+    const parsed = safeParseDocumentNumber(text);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        issues.push(createIssue(issue.code, [at, "number", ...issue.path], issue.messages, issue.params === undefined ? {} : { params: issue.params }));
+      }
+      return;
+    }
+    numbers.set(k, parsed.data);
+    canonicalNumbers[k] = parsed.data.canonical;
+    if (parsed.data.year !== undefined) numberYear[k] = parsed.data.year;
+    for (const warning of parsed.warnings) {
+      warnings.push(
+        createIssue("nonstandard-document-number", [at, "number"], warning.messages, {
+          severity: "warning",
+          params: { warning: warning.code, text, canonical: parsed.data.canonical },
+        }),
+      );
+    }
+    // The canonical spelling is one-to-one with the identity (kind, issuer code, year, serial).
+    const other = indexByNumber.insert(parsed.data.canonical, k);
+    if (other !== -1) issues.push(duplicateNumberIssue(at, parsed.data.canonical, documents[other]!.id));
   }
 
-  // 3. Dates: start, adoption, validity end.
-  const startLo = new Float64Array(n);
-  const startHi = new Float64Array(n);
-  const bornLo = new Float64Array(n);
-  const bornHi = new Float64Array(n);
-  const endLo = new Float64Array(n);
-  const endHi = new Float64Array(n);
-  const startSourceCode = new Uint8Array(n);
-  const endSourceCode = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const doc = documents[k]!;
-    const year = Number.isNaN(numberYear[k]!) ? undefined : numberYear[k]!;
-    // The year inside a document number is a year-precision date (the number is assigned when the document is issued).
-    const numberDate = year === undefined ? undefined : (String(year) as PartialDate);
-    const startDate = doc.effectiveFrom ?? doc.publishedOn ?? doc.adoptedOn ?? numberDate;
-    startSourceCode[k] = START_SOURCES.indexOf(
-      doc.effectiveFrom !== undefined ? "effectiveFrom" : doc.publishedOn !== undefined ? "publishedOn" : doc.adoptedOn !== undefined ? "adoptedOn" : numberDate !== undefined ? "documentNumber" : undefined,
-    );
-    startLo[k] = firstOrNaN(startDate);
-    startHi[k] = lastOrNaN(startDate);
-    const bornDate = doc.adoptedOn ?? doc.publishedOn ?? doc.effectiveFrom ?? numberDate;
-    bornLo[k] = firstOrNaN(bornDate);
-    bornHi[k] = lastOrNaN(bornDate);
-
+  function readValidityEnd(doc: PolicyDocument, k: number, at: number): void {
     let end0 = Number.NaN;
     let end1 = Number.NaN;
     let source: EndSource | undefined;
@@ -277,7 +295,7 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
       if (doc.validityPeriod !== undefined) {
         period = durationMonths(doc.validityPeriod);
         source = "validityPeriod";
-      } else if (isGovernedBy(policy, doc)) {
+      } else if (policy.validity !== undefined && isGovernedBy(policy, doc)) {
         period = defaultValidityMonths(policy, doc.title);
         if (period !== undefined) source = "policyDefault";
       }
@@ -291,16 +309,14 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     endSourceCode[k] = END_SOURCES.indexOf(source);
     endLo[k] = end0;
     endHi[k] = end1;
+    if (source === undefined) return;
+    const field = doc.validUntil !== undefined ? "validUntil" : "validityPeriod";
     if (!Number.isNaN(end0) && !Number.isNaN(startLo[k]!) && end1 < startLo[k]!) {
       issues.push(
-        createIssue(
-          "validity-before-start",
-          [inputIndex.at(k), doc.validUntil !== undefined ? "validUntil" : "validityPeriod"],
-          {
-            "zh-CN": `有效期截止（${fmtRange(end0, end1)}）早于施行日期（${fmtRange(startLo[k]!, startHi[k]!)}）`,
-            en: `Validity ends (${fmtRange(end0, end1)}) before the document takes effect (${fmtRange(startLo[k]!, startHi[k]!)})`,
-          },
-        ),
+        createIssue("validity-before-start", [at, field], {
+          "zh-CN": `有效期截止（${fmtRange(end0, end1)}）早于施行日期（${fmtRange(startLo[k]!, startHi[k]!)}）`,
+          en: `Validity ends (${fmtRange(end0, end1)}) before the document takes effect (${fmtRange(startLo[k]!, startHi[k]!)})`,
+        }),
       );
     }
     const maxMonths = policy.validity === undefined ? undefined : maxValidityMonths(policy, doc.title);
@@ -308,7 +324,7 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
       warnings.push(
         createIssue(
           "validity-exceeds-maximum",
-          [inputIndex.at(k), doc.validUntil !== undefined ? "validUntil" : "validityPeriod"],
+          [at, field],
           {
             "zh-CN": `有效期超过${policy.name["zh-CN"]}规定的上限（${maxMonths / 12} 年）`,
             en: `The validity period exceeds the ${maxMonths / 12}-year maximum of ${policy.name.en}`,
@@ -320,9 +336,7 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   }
 
   // 4. Relations: targets, dates, rank; edge lists for the indexes.
-  // Edge lists in typed arrays sized by a first count: no growth, and no garbage-collected arrays of a million entries.
-  let total = 0;
-  for (let k = 0; k < n; k++) total += documents[k]!.relations?.length ?? 0;
+  // Edge lists in typed arrays sized by the count above: no growth, and no garbage-collected arrays of a million entries.
   const evTarget = new GrowList(total);
   const evSource = new GrowList(total);
   const evType = new GrowList(total);
@@ -337,15 +351,6 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   const lTo = new GrowList(total);
   const hEdgeRel = new GrowList(total);
   const lEdgeRel = new GrowList(total);
-  const rank = new Uint8Array(n);
-  const level = new Uint8Array(n);
-  const governed = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const doc = documents[k]!;
-    rank[k] = RANK.get(doc.instrumentRank)!;
-    level[k] = LEVEL.get(doc.adminLevel)!;
-    governed[k] = isGovernedBy(policy, doc) ? 1 : 0;
-  }
   for (let k = 0; k < n; k++) {
     const doc = documents[k]!;
     const at = inputIndex.at(k);
