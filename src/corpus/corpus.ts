@@ -192,6 +192,9 @@ export function createCorpus(documents: unknown, options?: CreateCorpusOptions |
   // Sweeps ask about documents in catalogue order: try the next one before the hash lookup.
   let lastIndex = -1;
   const indexOf = (id: string): number => {
+    // The same document twice in a row (`has` then `parentsAt`), or the next one in a sweep.
+    const last = state.documents[lastIndex];
+    if (last !== undefined && last.id === id) return lastIndex;
     const next = state.documents[lastIndex + 1];
     if (next !== undefined && next.id === id) return ++lastIndex;
     const k = state.indexById.get(id);
@@ -204,7 +207,11 @@ export function createCorpus(documents: unknown, options?: CreateCorpusOptions |
     documents: state.documents,
     warnings: state.warnings,
     validityPolicy: policy,
-    has: (id) => state.indexById.get(id) !== -1,
+    has(id) {
+      const k = state.indexById.get(id);
+      if (k !== -1) lastIndex = k;
+      return k !== -1;
+    },
     get: (id) => state.documents[indexOf(id)]!,
     numberOf: (id) => numberAt(state, indexOf(id)),
     nameOf: (id) => displayName(state, indexOf(id)),

@@ -146,6 +146,10 @@ class StartEvent implements StatusEvent {
   }
 }
 
+function startEvent(state: CorpusState, k: number, certainty: "certain" | "uncertain", kind: StatusEventKind): StatusEvent {
+  return new StartEvent(kind, startDateOf(state, k), state.startLo[k]!, state.startHi[k]!, certainty);
+}
+
 interface Candidate {
   readonly kind: StatusEventKind;
   readonly lo: number;
@@ -157,16 +161,14 @@ interface Candidate {
 /** @internal */
 export function computeStatus(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number): StatusAnswer {
   const started = happened(state.startLo[k]!, state.startHi[k]!, d0, d1);
-  const startEvent = (certainty: "certain" | "uncertain", kind: StatusEventKind): StatusEvent =>
-    new StartEvent(kind, startDateOf(state, k), state.startLo[k]!, state.startHi[k]!, certainty);
 
   if (started === NO) {
-    return answer(state, k, date, "not_yet_in_force", ONLY.not_yet_in_force, startEvent("certain", "notYetEffective"), EMPTY, EMPTY, false);
+    return answer(state, k, date, "not_yet_in_force", ONLY.not_yet_in_force, startEvent(state, k, "certain", "notYetEffective"), EMPTY, EMPTY, false);
   }
 
   if (started === YES && endSourceAt(state, k) === undefined && state.eventStart[k] === state.eventStart[k + 1]) {
     // The common case: in force since its start, nothing has happened to it.
-    return answer(state, k, date, "in_force", ONLY.in_force, startEvent("certain", "inForceSince"), EMPTY, EMPTY, false);
+    return answer(state, k, date, "in_force", ONLY.in_force, startEvent(state, k, "certain", "inForceSince"), EMPTY, EMPTY, false);
   }
 
   // Terminating and partial events that happened, or may have, by the date.
@@ -225,7 +227,7 @@ export function computeStatus(state: CorpusState, k: number, date: PartialDate, 
   } else {
     status = partial !== undefined ? "partially_in_force" : started === YES ? "in_force" : "not_yet_in_force";
     decidedBy =
-      partial !== undefined ? candidateEvent(state, k, partial) : startEvent(started === YES ? "certain" : "uncertain", started === YES ? "inForceSince" : "notYetEffective");
+      partial !== undefined ? candidateEvent(state, k, partial) : startEvent(state, k, started === YES ? "certain" : "uncertain", started === YES ? "inForceSince" : "notYetEffective");
     possible.add(status);
     if (started === MAYBE) {
       possible.add("not_yet_in_force");

@@ -49,7 +49,7 @@ export type EvaluationResult = RulesResult & {
   readonly subject: string;
   /** The evaluation date (as precise as the record gives it). */
   readonly evaluatedOn: Evaluation["evaluatedOn"];
-  /** The facts derived and used. */
+  /** The facts the rules read, as derived (only those are derived), with any given in `input.facts`. */
   readonly facts: Facts;
   /** The validated evaluation record. */
   readonly evaluation: Evaluation;
@@ -266,7 +266,8 @@ type Ending = NonNullable<Evaluation["endingGrounds"]>[number];
 
 function fastFindings(value: unknown): Finding[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const out: Finding[] = [];
+  // Sized once: an array grown by push from empty reserves room for 17.
+  const out = new Array<Finding>(value.length);
   let seen = 0;
   for (let i = 0; i < value.length; i++) {
     const f: unknown = value[i];
@@ -283,14 +284,14 @@ function fastFindings(value: unknown): Finding[] | undefined {
     const bit = 1 << CRITERIA.indexOf(criterion);
     if ((seen & bit) !== 0) return undefined;
     seen |= bit;
-    out.push({ criterion, rating: rating as Finding["rating"] });
+    out[i] = { criterion, rating: rating as Finding["rating"] };
   }
   return out;
 }
 
 function fastConflicts(value: unknown): Conflict[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const out: Conflict[] = [];
+  const out = new Array<Conflict>(value.length);
   for (let i = 0; i < value.length; i++) {
     const c: unknown = value[i];
     if (!isPlainObject(c)) return undefined;
@@ -315,14 +316,14 @@ function fastConflicts(value: unknown): Conflict[] | undefined {
       } else return undefined;
     }
     if (superior === undefined || description === undefined) return undefined;
-    out.push(provision === undefined ? { superior, description } : { provision, superior, description });
+    out[i] = provision === undefined ? { superior, description } : { provision, superior, description };
   }
   return out;
 }
 
 function fastEndingGrounds(value: unknown): Ending[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const out: Ending[] = [];
+  const out = new Array<Ending>(value.length);
   for (let i = 0; i < value.length; i++) {
     const g: unknown = value[i];
     if (!isPlainObject(g)) return undefined;
@@ -332,7 +333,7 @@ function fastEndingGrounds(value: unknown): Ending[] | undefined {
       ground = g[key];
     }
     if (typeof ground !== "string" || !GROUND_SET.has(ground)) return undefined;
-    out.push({ ground: ground as Ending["ground"] });
+    out[i] = { ground: ground as Ending["ground"] };
   }
   return out;
 }

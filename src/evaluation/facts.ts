@@ -5,6 +5,11 @@
  * against targets). A fact that the inputs cannot settle is left out — the
  * rules then treat it as missing, never as false.
  *
+ * `evaluate` derives only the facts its rule set reads, once per subject of
+ * a batch: the derivation makes one pass over the parents, and explanations
+ * that do not depend on the subject are frozen constants shared by every
+ * set of facts.
+ *
  * @module
  */
 import type { Corpus, ParentStatus, StatusAnswer, StatusEvent } from "../corpus/index.js";
@@ -116,18 +121,51 @@ function join(names: readonly string[], zh: boolean): string {
   return out;
 }
 
-function wants(only: Readonly<Record<string, unknown>> | undefined, name: string): boolean {
-  return only === undefined || name in only;
+function hasOwn(object: object, key: unknown): boolean {
+  return typeof key === "string" && Object.prototype.hasOwnProperty.call(object, key);
 }
 
-const PARENT_FACTS = Object.freeze([
-  "parents.count",
-  "parents.inForce",
-  "parents.allInForce",
-  "parents.anyAmendedSinceAdoption",
-  "parents.anyReplaced",
-  "parents.anyEndedWithoutSuccessor",
-] as const);
+// Which facts to derive, as bits of one number (one per fact of EVALUATION_FACTS): a batch asks the same set 100k times.
+const FACT_NAMES: readonly string[] = Object.freeze(Object.keys(EVALUATION_FACTS));
+const ALL_FACTS = FACT_NAMES.length >= 31 ? -1 : (1 << FACT_NAMES.length) - 1;
+const bit = (name: string): number => 1 << FACT_NAMES.indexOf(name);
+const SUBJECT_STATUS = bit("subject.status");
+const HAS_VALIDITY_PERIOD = bit("subject.hasValidityPeriod");
+const EVALUATION_OVERDUE = bit("subject.evaluationOverdue");
+const PARENTS_COUNT = bit("parents.count");
+const PARENTS_IN_FORCE = bit("parents.inForce");
+const ALL_IN_FORCE = bit("parents.allInForce");
+const ANY_AMENDED = bit("parents.anyAmendedSinceAdoption");
+const ANY_REPLACED = bit("parents.anyReplaced");
+const ANY_ENDED = bit("parents.anyEndedWithoutSuccessor");
+const PARENT_FACTS = PARENTS_COUNT | PARENTS_IN_FORCE | ALL_IN_FORCE | ANY_AMENDED | ANY_REPLACED | ANY_ENDED;
+const CONFLICTS_FOUND = bit("conflicts.found");
+const EFFECTS_STATED = bit("effects.stated");
+const MIN_ACHIEVEMENT = bit("indicators.minAchievement");
+const TASK_COMPLETED = bit("task.completed");
+const SUBJECT_GONE = bit("subject.gone");
+const CONDITIONS_UNSUITED = bit("conditions.unsuited");
+const RECOMMENDATION = bit("recommendation");
+
+let lastOnly: object | undefined;
+let lastSelection = 0;
+
+/**
+ * The facts `only` names (its own keys), as bits. A frozen `only` — a
+ * compiled rule set's `facts` — cannot change, so the last one is
+ * remembered; any other is read afresh.
+ */
+function selectionOf(only: Readonly<Record<string, unknown>> | undefined): number {
+  if (only === undefined) return ALL_FACTS;
+  if (only === lastOnly) return lastSelection;
+  let selection = 0;
+  for (let i = 0; i < FACT_NAMES.length; i++) if (Object.prototype.hasOwnProperty.call(only, FACT_NAMES[i] as string)) selection |= 1 << i;
+  if (Object.isFrozen(only)) {
+    lastOnly = only;
+    lastSelection = selection;
+  }
+  return selection;
+}
 
 // Explanations that do not depend on the subject: frozen, and shared by every set of facts.
 const message = (zh: string, en: string): LocalizedMessage => Object.freeze({ "zh-CN": zh, en });
@@ -139,8 +177,9 @@ const EFFECTS_NOT_STATED = message("评估发现未对实施效果作出评价",
 const GROUND_RAISED = message("评估提出该终止理由", "Raised by the evaluators");
 const GROUND_NOT_RAISED = message("评估未提出该终止理由", "Not raised by the evaluators");
 
-/** The fact each criterion's finding gives. */
+/** The fact each criterion's finding gives, and its bit. */
 const CRITERION_FACTS = Object.freeze(Object.fromEntries(CRITERIA.map((c) => [c, `criteria.${c}`])) as Record<Criterion, string>);
+const CRITERION_BITS = Object.freeze(Object.fromEntries(CRITERIA.map((c) => [c, bit(`criteria.${c}`)])) as Record<Criterion, number>);
 
 /** A finding's explanation: shared when it quotes no evidence. */
 const FINDING_MESSAGES = Object.freeze(
@@ -205,33 +244,32 @@ export function deriveFactsOnly(
   const facts: Record<string, FactValue> = {};
   const date = evaluation.evaluatedOn;
   const subject = evaluation.subject;
+  const selection = selectionOf(only);
 
   // The subject itself.
-  if (wants(only, "subject.status")) {
+  if ((selection & SUBJECT_STATUS) !== 0) {
     const own = corpus.statusAt(subject, date);
     if (own.certainty === "certain") facts["subject.status"] = fact(own.status, own.explanation, [corpus.nameOf(subject)]);
   }
-  if (wants(only, "subject.hasValidityPeriod")) {
+  if ((selection & HAS_VALIDITY_PERIOD) !== 0) {
     const doc = corpus.get(subject);
     facts["subject.hasValidityPeriod"] = fact(doc.validUntil !== undefined || doc.validityPeriod !== undefined);
   }
-  if (wants(only, "subject.evaluationOverdue")) {
+  if ((selection & EVALUATION_OVERDUE) !== 0) {
     const due = corpus.evaluationDueOf(subject, date);
     if (due !== undefined && due.overdue !== "uncertain") facts["subject.evaluationOverdue"] = fact(due.overdue, due.explanation, [due.basis.document]);
   }
-  let parentFacts = false;
-  for (const name of PARENT_FACTS) if (wants(only, name)) parentFacts = true;
-  if (parentFacts) parentFactsOf(corpus, subject, date, only, facts);
-  recordFacts(facts, evaluation, data, date, only);
+  if ((selection & PARENT_FACTS) !== 0) parentFactsOf(corpus, subject, date, selection, facts);
+  recordFacts(facts, evaluation, data, date, selection);
   return facts;
 }
 
 /** The parents, on the evaluation date: one pass, each parent's status looked at once. */
-function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, only: Readonly<Record<string, unknown>> | undefined, facts: Record<string, FactValue>): void {
+function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, selection: number, facts: Record<string, FactValue>): void {
   const parents = corpus.parentsAt(subject, date);
   const n = parents.length;
   const names = new Array<string>(n);
-  const listInForce = wants(only, "parents.inForce");
+  const listInForce = (selection & PARENTS_IN_FORCE) !== 0;
   let inForceNames: string[] | undefined;
   let amendedNames: string[] | undefined;
   let replacedNames: string[] | undefined;
@@ -264,11 +302,11 @@ function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, only:
     anyReplaced = or2(anyReplaced, ended === "uncertain" ? "uncertain" : ended === "replaced");
     anyEnded = or2(anyEnded, ended === "uncertain" ? "uncertain" : ended === "withoutSuccessor");
   }
-  if (wants(only, "parents.count")) facts["parents.count"] = fact(String(n));
+  if ((selection & PARENTS_COUNT) !== 0) facts["parents.count"] = fact(String(n));
   if (listInForce) facts["parents.inForce"] = fact(inForceNames ?? [], undefined, inForceNames);
   const zhAll = join(names, true);
   const enAll = join(names, false);
-  if (wants(only, "parents.allInForce")) {
+  if ((selection & ALL_IN_FORCE) !== 0) {
     setTri(
       facts,
       "parents.allInForce",
@@ -282,7 +320,7 @@ function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, only:
       names,
     );
   }
-  if (wants(only, "parents.anyAmendedSinceAdoption")) {
+  if ((selection & ANY_AMENDED) !== 0) {
     setTri(
       facts,
       "parents.anyAmendedSinceAdoption",
@@ -293,7 +331,7 @@ function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, only:
       amendedNames ?? names,
     );
   }
-  if (wants(only, "parents.anyReplaced")) {
+  if ((selection & ANY_REPLACED) !== 0) {
     setTri(
       facts,
       "parents.anyReplaced",
@@ -302,7 +340,7 @@ function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, only:
       replacedNames ?? names,
     );
   }
-  if (wants(only, "parents.anyEndedWithoutSuccessor")) {
+  if ((selection & ANY_ENDED) !== 0) {
     setTri(
       facts,
       "parents.anyEndedWithoutSuccessor",
@@ -321,10 +359,10 @@ function recordFacts(
   evaluation: Evaluation,
   data: IndicatorData | undefined,
   date: PartialDate,
-  only: Readonly<Record<string, unknown>> | undefined,
+  selection: number,
 ): void {
   const conflicts = evaluation.conflicts;
-  if (conflicts !== undefined && wants(only, "conflicts.found")) {
+  if (conflicts !== undefined && (selection & CONFLICTS_FOUND) !== 0) {
     if (conflicts.length === 0) facts["conflicts.found"] = fact(false, NO_CONFLICT);
     else {
       let zh = "";
@@ -341,24 +379,22 @@ function recordFacts(
   }
   const findings = evaluation.findings;
   if (findings !== undefined) {
-    const wantEffects = wants(only, "effects.stated");
+    const wantEffects = (selection & EFFECTS_STATED) !== 0;
     // The findings are listed: without an effectiveness rating (or with `unknown`), the evaluators did not state it.
     if (wantEffects) facts["effects.stated"] = fact("notStated", EFFECTS_NOT_STATED);
-    for (const finding of findings) {
-      const name = CRITERION_FACTS[finding.criterion];
+    for (let k = 0; k < findings.length; k++) {
+      const finding = findings[k] as (typeof findings)[number];
+      // Only our criteria and ratings make facts (an inherited key such as `toString` is none of them).
+      if (!hasOwn(CRITERION_FACTS, finding.criterion) || !hasOwn(RATING_LABELS, finding.rating)) continue;
+      const wantCriterion = (selection & CRITERION_BITS[finding.criterion]) !== 0;
       const effects = wantEffects && finding.criterion === ("effectiveness" satisfies Criterion) && finding.rating !== "unknown";
-      if (!effects && !wants(only, name)) continue;
+      if (!effects && !wantCriterion) continue;
       let quote: string | undefined;
       if (finding.evidence !== undefined) {
-        for (const e of finding.evidence) {
-          if (e.quote !== undefined) {
-            quote = e.quote;
-            break;
-          }
-        }
+        for (let j = 0; j < finding.evidence.length && quote === undefined; j++) quote = (finding.evidence[j] as (typeof finding.evidence)[number]).quote;
       }
       const explanation = quote === undefined ? FINDING_MESSAGES[finding.criterion][finding.rating] : findingMessage(finding.criterion, finding.rating, quote);
-      if (wants(only, name)) facts[name] = fact(finding.rating, explanation);
+      if (wantCriterion) facts[CRITERION_FACTS[finding.criterion]] = fact(finding.rating, explanation);
       // A finding the evaluators could not make (rating `unknown`) leaves the effects open.
       if (effects) facts["effects.stated"] = fact(finding.rating, explanation);
     }
@@ -368,28 +404,32 @@ function recordFacts(
     let taskCompleted = false;
     let subjectGone = false;
     let unsuited = false;
-    for (const g of grounds) {
+    for (let k = 0; k < grounds.length; k++) {
+      const g = grounds[k] as (typeof grounds)[number];
       if (g.ground === "taskCompleted") taskCompleted = true;
       else if (g.ground === "subjectGone") subjectGone = true;
       else if (g.ground === "unsuitedToConditions") unsuited = true;
     }
-    if (wants(only, "task.completed")) facts["task.completed"] = fact(taskCompleted, taskCompleted ? GROUND_RAISED : GROUND_NOT_RAISED);
-    if (wants(only, "subject.gone")) facts["subject.gone"] = fact(subjectGone, subjectGone ? GROUND_RAISED : GROUND_NOT_RAISED);
-    if (wants(only, "conditions.unsuited")) facts["conditions.unsuited"] = fact(unsuited, unsuited ? GROUND_RAISED : GROUND_NOT_RAISED);
+    if ((selection & TASK_COMPLETED) !== 0) facts["task.completed"] = fact(taskCompleted, taskCompleted ? GROUND_RAISED : GROUND_NOT_RAISED);
+    if ((selection & SUBJECT_GONE) !== 0) facts["subject.gone"] = fact(subjectGone, subjectGone ? GROUND_RAISED : GROUND_NOT_RAISED);
+    if ((selection & CONDITIONS_UNSUITED) !== 0) facts["conditions.unsuited"] = fact(unsuited, unsuited ? GROUND_RAISED : GROUND_NOT_RAISED);
   }
-  if (evaluation.recommendation !== undefined && wants(only, "recommendation")) facts["recommendation"] = fact(evaluation.recommendation.conclusion);
+  if (evaluation.recommendation !== undefined && (selection & RECOMMENDATION) !== 0) facts["recommendation"] = fact(evaluation.recommendation.conclusion);
 
   // Indicators with targets: the lowest achievement, when every one is settled.
-  const min = data === undefined || !wants(only, "indicators.minAchievement") ? undefined : minimumAchievement(data, date);
+  const min = data === undefined || (selection & MIN_ACHIEVEMENT) === 0 ? undefined : minimumAchievement(data, date);
   if (min !== undefined) facts["indicators.minAchievement"] = min;
 }
 
 /** Whether a parent was amended (or partly repealed) after the subject's adoption, by the evaluation date. */
 function amendedAfter(status: StatusAnswer, adopted: DateRange | undefined): Tri {
   let out: Tri = false;
-  for (const e of status.amendments) out = or2(out, amendedEvent(e, adopted));
+  for (let k = 0; k < status.amendments.length; k++) out = or2(out, amendedEvent(status.amendments[k] as StatusEvent, adopted));
   if (status.decidedBy.kind === "partiallyRepealed") out = or2(out, amendedEvent(status.decidedBy, adopted));
-  for (const e of status.uncertainEvents) if (e.kind === "partiallyRepealed") out = or2(out, amendedEvent(e, adopted));
+  for (let k = 0; k < status.uncertainEvents.length; k++) {
+    const e = status.uncertainEvents[k] as StatusEvent;
+    if (e.kind === "partiallyRepealed") out = or2(out, amendedEvent(e, adopted));
+  }
   return out;
 }
 

@@ -91,10 +91,13 @@ export const CRITERION_ALIASES: Readonly<Record<string, Criterion>> = Object.fre
  * toCriterion("relevance"); //=> "reasonableness"
  * toCriterion("规范性"); //=> "draftingQuality"
  * toCriterion("beauty"); //=> undefined
+ * toCriterion("toString"); //=> undefined
  * ```
  */
 export function toCriterion(name: string): Criterion | undefined {
-  return (CRITERIA as readonly string[]).includes(name) ? (name as Criterion) : CRITERION_ALIASES[name];
+  if ((CRITERIA as readonly string[]).includes(name)) return name as Criterion;
+  // Own properties only: "toString" is not a criterion.
+  return Object.prototype.hasOwnProperty.call(CRITERION_ALIASES, name) ? CRITERION_ALIASES[name] : undefined;
 }
 
 /** 评价 — how far a criterion was met. */

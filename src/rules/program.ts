@@ -149,9 +149,9 @@ export interface Program {
 export interface SharedTraceParts {
   /** By node: its shared variants (see leafVariant in runRules). */
   readonly nodes: ((TraceNode | undefined)[] | undefined)[];
-  /** By rule × status: the last frozen entry of the rule. */
+  /** By rule × status: the first few frozen entries of the rule. */
   readonly rules: (TraceRule | undefined)[];
-  /** By named condition × evaluated: the last frozen entry of the condition. */
+  /** By named condition × evaluated: the first few frozen entries of the condition. */
   readonly conditions: (TraceCondition | undefined)[];
   /** By fact slot: the entry of the fact when missing. */
   readonly missingFacts: (TraceFact | undefined)[];
@@ -251,7 +251,8 @@ export class ParameterCandidates {
 /** A comparison with each candidate: settled only when they all agree and none is missing. @internal */
 export function compareEach(compare: Compare, left: unknown, candidates: readonly unknown[]): Truth {
   let out: Truth | 0 = 0;
-  for (const v of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const v = candidates[k];
     if (v === undefined) return UNKNOWN;
     const t = compare(left, v);
     if (t === UNKNOWN || (out !== 0 && t !== out)) return UNKNOWN;

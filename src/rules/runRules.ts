@@ -538,6 +538,7 @@ interface Scratch {
   readonly stack: number[];
   readonly slots: number[];
   readonly seen: number[];
+  readonly cites: string[];
   /** By rule: the ids of the exceptions that overrode it (markOverridden). */
   readonly overriddenBy: (readonly string[] | undefined)[];
   /** By rule: the nearest applicable rules at or below it (markOverridden). */
@@ -567,6 +568,7 @@ function newScratch(program: Program): Scratch {
     stack: [],
     slots: [],
     seen: [],
+    cites: [],
     overriddenBy: filled(rules, undefined),
     nearest: filled(rules, undefined),
     selfLists: filled(rules, undefined),
@@ -700,7 +702,8 @@ function nearestApplicable(
     }
     const parents = (rules[r] as RuleSpec).parents;
     let ready = true;
-    for (const p of parents) {
+    for (let k = 0; k < parents.length; k++) {
+      const p = parents[k] as number;
       if (nearest[p] === undefined) {
         ready = false;
         stack.push(p);
@@ -762,10 +765,14 @@ function analyseUnknowns(program: Program, status: Uint8Array): { settled: boole
   const applicableBelow = new Uint8Array(rules.length);
   const relevant: number[] = [];
   let total = 1;
-  for (const r of program.exceptionOrder) {
+  const order = program.exceptionOrder;
+  for (let o = 0; o < order.length; o++) {
+    const r = order[o] as number;
     let set = 1;
     let below = 0;
-    for (const c of program.exceptions[r] as readonly number[]) {
+    const exceptions = program.exceptions[r] as readonly number[];
+    for (let k = 0; k < exceptions.length; k++) {
+      const c = exceptions[k] as number;
       set = combineOutcomes(set, possible[c] as number);
       if (applicableBelow[c] === 1 || status[c] === APPLIED || status[c] === OVERRIDDEN) below = 1;
     }
@@ -867,6 +874,13 @@ function holds(list: readonly number[], n: number, x: number): boolean {
   return false;
 }
 
+/** Adds `cite` to `found[0..n)` unless it is there; returns the new count. */
+function addCite(found: string[], n: number, cite: string): number {
+  for (let k = 0; k < n; k++) if (found[k] === cite) return n;
+  found[n] = cite;
+  return n + 1;
+}
+
 /** A winner's reason: the fact leaves whose results made its condition true. */
 function reasonFor(program: Program, r: number, res: Uint8Array, subject: Subject, scratch: Scratch): Reason {
   const rule = program.rules[r] as RuleSpec;
@@ -905,8 +919,11 @@ function reasonFor(program: Program, r: number, res: Uint8Array, subject: Subjec
       }
     }
   }
-  const cites: string[] = [];
-  for (const b of rule.basis) if (!cites.includes(b.document)) cites.push(b.document);
+  // Cites gathered in the scratch, then copied at their size (an array grown by push reserves room for 17).
+  const found = scratch.cites;
+  let nCites = 0;
+  // Indexed loops: the lists are frozen, and for…of over a frozen array allocates an iterator here.
+  for (let k = 0; k < rule.basis.length; k++) nCites = addCite(found, nCites, (rule.basis[k] as Basis).document);
   const facts = new Array<ReasonFact>(nSlots);
   for (let k = 0; k < nSlots; k++) {
     const s = slots[k] as number;
@@ -914,7 +931,7 @@ function reasonFor(program: Program, r: number, res: Uint8Array, subject: Subjec
     const factCites = subject.cites[s];
     const name = (program.facts[s] as FactSlot).name;
     const value = jsonOf(subject, s);
-    if (factCites !== undefined) for (const c of factCites) if (!cites.includes(c)) cites.push(c);
+    if (factCites !== undefined) for (let c = 0; c < factCites.length; c++) nCites = addCite(found, nCites, factCites[c] as string);
     facts[k] =
       explanation === undefined
         ? factCites === undefined
@@ -924,6 +941,7 @@ function reasonFor(program: Program, r: number, res: Uint8Array, subject: Subjec
           ? { name, value, explanation }
           : { name, value, explanation, cites: factCites };
   }
+  const cites = found.slice(0, nCites);
   const { id, conclusion, ground, reason, basis } = rule;
   return ground === undefined
     ? { rule: id, conclusion, message: reason.en, messages: reason, basis, facts, cites }
@@ -970,9 +988,12 @@ function sortedOrEmpty(set: Set<string> | undefined): readonly string[] {
  *
  * Only the facts the in-force rules read are looked at; others are ignored.
  * The result is read-only: parts of it (bases, reason texts, literal and
- * parameter operands, trace nodes that look the same from one subject to the
- * next) are frozen and shared between results; nothing in it aliases the
- * caller's facts.
+ * parameter operands, and the trace's nodes, rule and condition entries and
+ * `overriddenBy` lists that look the same from one subject to the next) are
+ * frozen and shared between results; nothing in it aliases the caller's
+ * facts. A batch over one compiled set thus allocates little per subject;
+ * what is shared never depends on what ran before (a shared part is only
+ * used where a fresh one would be equal to it).
  *
  * @param compiled - a rule set from {@link validateRuleSet}
  * @param facts - the subject's facts; an absent fact is missing, never false
@@ -1217,6 +1238,14 @@ function leafNode(leaf: LeafSpec, code: number, subject: Subject, ctx: DateConte
 }
 
 /**
+ * How many shared combinations (of a node's children, or of a rule's parts)
+ * are kept per node and result code, or per rule and status: the first ones
+ * seen. Others are built afresh each time (and equal to what sharing would
+ * give).
+ */
+const SHARED_PER_KEY = 4;
+
+/**
  * The trace of one segment. Nodes come in post-order, so each node's
  * children are already built (in `built`, by node index): no recursion.
  * Nodes that look the same for every subject with the same results are
@@ -1253,13 +1282,23 @@ function buildTree(program: Program, seg: Segment, res: Uint8Array, subject: Sub
       const n = childCount[i] as number;
       let allShared = true;
       for (let k = 0; k < n; k++) if (shared[childList[from + k] as number] !== 1) allShared = false;
+      // Up to SHARED_PER_KEY combinations of shared children are kept per result code.
       const variants = (nodes[i] ??= []);
-      const cached = variants[code] as Extract<TraceNode, { children: unknown }> | undefined;
-      if (allShared && cached !== undefined) {
-        let same = true;
-        for (let k = 0; k < n; k++) if (cached.children[k] !== built[childList[from + k] as number]) same = false;
-        if (same) {
-          built[i] = cached;
+      let free = -1;
+      if (allShared) {
+        let found: TraceNode | undefined;
+        for (let v = code * SHARED_PER_KEY; v < (code + 1) * SHARED_PER_KEY && found === undefined; v++) {
+          const cached = variants[v] as Extract<TraceNode, { children: unknown }> | undefined;
+          if (cached === undefined) {
+            if (free < 0) free = v;
+            continue;
+          }
+          let same = true;
+          for (let k = 0; k < n && same; k++) if (cached.children[k] !== built[childList[from + k] as number]) same = false;
+          if (same) found = cached;
+        }
+        if (found !== undefined) {
+          built[i] = found;
           shared[i] = 1;
           continue;
         }
@@ -1269,7 +1308,8 @@ function buildTree(program: Program, seg: Segment, res: Uint8Array, subject: Sub
       const node: TraceNode = { kind: kind === NODE_ALL ? "all" : kind === NODE_ANY ? "any" : "not", result: resultOf(code), evaluated: code !== 0, children };
       if (allShared) {
         Object.freeze(children);
-        variants[code] = Object.freeze(node);
+        Object.freeze(node);
+        if (free >= 0) variants[free] = node;
       }
       shared[i] = allShared ? 1 : 0;
       built[i] = node;
@@ -1293,18 +1333,25 @@ function traceFact(program: Program, subject: Subject, s: number): TraceFact {
 }
 
 /**
- * A rule's trace entry. Entries that come out the same as the last frozen
- * one of the rule with that status (same condition tree, same overriding
- * exceptions, same `inForce`: all shared parts, compared by identity) are
- * that entry; an entry made only of shared parts is frozen and kept.
+ * A rule's trace entry. An entry that comes out the same as a kept one of
+ * the rule with that status (same condition tree, same overriding
+ * exceptions, same `inForce`: all shared parts, compared by identity) is
+ * that entry; an entry made only of shared parts is frozen, and kept while
+ * there is room.
  */
 function traceRule(program: Program, ctx: DateContext, r: number, st: number, overriddenBy: readonly string[], when: TraceNode, whenShared: boolean): TraceRule {
   const rule = program.rules[r] as RuleSpec;
   const code = ctx.inForce[r];
   const inForce = code === IN_FORCE ? true : code === NOT_IN_FORCE ? false : "uncertain";
-  const at = r * STATUS_NAMES.length + st;
-  const cached = program.shared.rules[at];
-  if (cached !== undefined && cached.when === when && cached.overriddenBy === overriddenBy && cached.inForce === inForce) return cached;
+  const at = (r * STATUS_NAMES.length + st) * SHARED_PER_KEY;
+  const kept = program.shared.rules;
+  let free = -1;
+  for (let v = at; v < at + SHARED_PER_KEY; v++) {
+    const cached = kept[v];
+    if (cached === undefined) {
+      if (free < 0) free = v;
+    } else if (cached.when === when && cached.overriddenBy === overriddenBy && cached.inForce === inForce) return cached;
+  }
   // Keys in reading order: what the rule is, what became of it, why, then its condition.
   const entry: { -readonly [K in keyof TraceRule]?: TraceRule[K] } = { id: rule.id };
   if (rule.title !== undefined) entry.title = rule.title;
@@ -1318,17 +1365,29 @@ function traceRule(program: Program, ctx: DateContext, r: number, st: number, ov
   if (rule.inForceUntil !== undefined) entry.inForceUntil = rule.inForceUntil;
   entry.basis = rule.basis;
   entry.when = when;
-  if (whenShared && Object.isFrozen(overriddenBy)) program.shared.rules[at] = Object.freeze(entry as TraceRule);
+  if (whenShared && Object.isFrozen(overriddenBy)) {
+    Object.freeze(entry);
+    if (free >= 0) kept[free] = entry as TraceRule;
+  }
   return entry as TraceRule;
 }
 
 /** A named condition's trace entry, shared like a rule's. */
 function traceCondition(program: Program, n: number, evaluated: boolean, when: TraceNode, whenShared: boolean): TraceCondition {
-  const at = n * 2 + (evaluated ? 1 : 0);
-  const cached = program.shared.conditions[at];
-  if (cached !== undefined && cached.when === when) return cached;
+  const at = (n * 2 + (evaluated ? 1 : 0)) * SHARED_PER_KEY;
+  const kept = program.shared.conditions;
+  let free = -1;
+  for (let v = at; v < at + SHARED_PER_KEY; v++) {
+    const cached = kept[v];
+    if (cached === undefined) {
+      if (free < 0) free = v;
+    } else if (cached.when === when) return cached;
+  }
   const entry: TraceCondition = { name: (program.named[n] as NamedSpec).name, result: when.result, evaluated, when };
-  if (whenShared) program.shared.conditions[at] = Object.freeze(entry);
+  if (whenShared) {
+    Object.freeze(entry);
+    if (free >= 0) kept[free] = entry;
+  }
   return entry;
 }
 

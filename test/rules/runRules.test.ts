@@ -484,6 +484,38 @@ describe("purity", () => {
     expect(result.trace.facts.find((f) => f.name === "parentsInForceUnrevised")?.cites).toEqual(["国办发〔2016〕13号", "粤府办〔2016〕66号"]);
   });
 
+  it("answers a run started from inside another (a fact getter calling runRules) as it would alone", () => {
+    const inner: RulesResult[] = [];
+    const facts = { ...SEED_FACTS };
+    Object.defineProperty(facts, "effectsMet", {
+      enumerable: true,
+      get() {
+        inner.push(runRules(gd, { ...SEED_FACTS, parentAmendedAfterAdoption: { value: true } }, { date: SEED_DATE }));
+        return SEED_FACTS["effectsMet"];
+      },
+    });
+    const outer = runRules(gd, facts, { date: SEED_DATE });
+    expect(inner).toHaveLength(1);
+    expect(outer).toStrictEqual(runRules(gd, SEED_FACTS, { date: SEED_DATE }));
+    expect(inner[0]).toStrictEqual(runRules(gd, { ...SEED_FACTS, parentAmendedAfterAdoption: { value: true } }, { date: SEED_DATE }));
+    expect(outer.conclusion).toBe("continue");
+    expect(inner[0]?.conclusion).toBe("revise");
+  });
+
+  it("shares only frozen parts between results, and none of the caller's facts", () => {
+    const a = runRules(gd, SEED_FACTS, { date: SEED_DATE });
+    const b = runRules(gd, structuredClone(SEED_FACTS), { date: SEED_DATE });
+    expect(b).toStrictEqual(a);
+    const aRules = a.trace.rules;
+    const bRules = b.trace.rules;
+    for (let i = 0; i < aRules.length; i++) if (aRules[i] === bRules[i]) expect(Object.isFrozen(aRules[i])).toBe(true);
+    // The facts' explanations and cites are copies, not the caller's objects.
+    const fact = b.trace.facts.find((f) => f.name === "parentsInForceUnrevised");
+    expect(fact?.cites).toEqual(SEED_FACTS["parentsInForceUnrevised"]?.cites);
+    expect(fact?.cites).not.toBe(SEED_FACTS["parentsInForceUnrevised"]?.cites);
+    expect(a.reasons[0]?.cites).not.toBe(b.reasons[0]?.cites);
+  });
+
   it("gives the same result for the same input, whatever ran in between", () => {
     const a = runRules(gd, SEED_FACTS, { date: SEED_DATE });
     runRules(gd, { ...SEED_FACTS, parentAmendedAfterAdoption: { value: true } }, { date: "2019-05-01" });
