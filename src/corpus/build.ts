@@ -61,6 +61,10 @@ export function endSourceAt(state: CorpusState, k: number): EndSource | undefine
   return END_SOURCES[state.endSourceCode[k]!];
 }
 
+// Day numbers are kept in Float32Arrays: exact for every integer below 2^24 (±45,000 years
+// around 1970), NaN for "unknown", and half the memory of Float64Array — a million documents'
+// typed arrays count as external memory, and their size decides how often V8 runs a full GC.
+
 /**
  * The built, validated state of a corpus: plain arrays indexed by document
  * position, so that statusAt and dueForEvaluation run over 1M documents
@@ -77,22 +81,22 @@ export interface CorpusState {
   /** The canonical spelling of each document's number, if it has one. */
   readonly canonicalNumbers: ReadonlyArray<string | undefined>;
   /** The year inside each document's number; NaN when none. */
-  readonly numberYear: Float64Array;
+  readonly numberYear: Float32Array;
   /** Document index by id. */
   readonly indexById: StringTable;
   /** Document index by canonical 发文字号. */
   readonly indexByNumber: StringTable;
   /** First day in force, as a day range; NaN when unknown. */
-  readonly startLo: Float64Array;
-  readonly startHi: Float64Array;
+  readonly startLo: Float32Array;
+  readonly startHi: Float32Array;
   /** Where the start came from: an index into {@link START_SOURCES}, 0 when unknown. */
   readonly startSourceCode: Uint8Array;
   /** Adoption (成文) day range used for the existence checks and the periodic evaluation; NaN when unknown. */
-  readonly bornLo: Float64Array;
-  readonly bornHi: Float64Array;
+  readonly bornLo: Float32Array;
+  readonly bornHi: Float32Array;
   /** Last day in force by validity, as a day range; NaN when the document has no validity end. */
-  readonly endLo: Float64Array;
-  readonly endHi: Float64Array;
+  readonly endLo: Float32Array;
+  readonly endHi: Float32Array;
   /** Where the validity end came from: an index into {@link END_SOURCES}, 0 when none. */
   readonly endSourceCode: Uint8Array;
   /** Incoming lifecycle events per target (CSR): the acting document, type and date range. */
@@ -100,8 +104,8 @@ export interface CorpusState {
   readonly eventSource: Int32Array;
   readonly eventType: Uint8Array;
   readonly eventPartial: Uint8Array;
-  readonly eventLo: Float64Array;
-  readonly eventHi: Float64Array;
+  readonly eventLo: Float32Array;
+  readonly eventHi: Float32Array;
   /** The relation index on the acting document (for dates and paths). */
   readonly eventRelation: Int32Array;
   /** Children by hierarchy relation (CSR over parents): who implements / is based on each document. */
@@ -172,20 +176,21 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   const canonicalNumbers: Array<string | undefined> = filled(size, undefined);
   const indexById = new StringTable(size);
   const indexByNumber = new StringTable(size);
-  const numberYear = new Float64Array(size).fill(Number.NaN);
+  const numberYear = new Float32Array(size).fill(Number.NaN);
   const warnings: PolicyEvalIssue[] = [];
-  const startLo = new Float64Array(size);
-  const startHi = new Float64Array(size);
-  const bornLo = new Float64Array(size);
-  const bornHi = new Float64Array(size);
-  const endLo = new Float64Array(size);
-  const endHi = new Float64Array(size);
+  const startLo = new Float32Array(size);
+  const startHi = new Float32Array(size);
+  const bornLo = new Float32Array(size);
+  const bornHi = new Float32Array(size);
+  const endLo = new Float32Array(size);
+  const endHi = new Float32Array(size);
   const startSourceCode = new Uint8Array(size);
   const endSourceCode = new Uint8Array(size);
   const rank = new Uint8Array(size);
   const level = new Uint8Array(size);
   const governed = new Uint8Array(size);
-  let total = 0;
+  let hierarchyCount = 0;
+  let lifecycleCount = 0;
 
   for (let i = 0; i < size; i++) {
     // 1. Structure: valid documents are kept as given (the schema has no transforms, so its output
@@ -242,7 +247,14 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     rank[k] = RANK.get(doc.instrumentRank)!;
     level[k] = LEVEL.get(doc.adminLevel)!;
     governed[k] = isGovernedBy(policy, doc) ? 1 : 0;
-    total += doc.relations?.length ?? 0;
+    const relations = doc.relations;
+    if (relations !== undefined) {
+      for (let j = 0; j < relations.length; j++) {
+        const type = relations[j]!.type;
+        if (type === "implements" || type === "basedOn") hierarchyCount++;
+        else if (type !== "cites") lifecycleCount++;
+      }
+    }
   }
   const n = documents.length;
   // With invalid documents about, identity checks use every readable raw id.
@@ -337,20 +349,20 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
 
   // 4. Relations: targets, dates, rank; edge lists for the indexes.
   // Edge lists in typed arrays sized by the count above: no growth, and no garbage-collected arrays of a million entries.
-  const evTarget = new GrowList(total);
-  const evSource = new GrowList(total);
-  const evType = new GrowList(total);
-  const evPartial = new GrowList(total);
-  const evLo = new Float64Array(total);
-  const evHi = new Float64Array(total);
-  const evRel = new GrowList(total);
-  const hFrom = new GrowList(total);
-  const hTo = new GrowList(total);
-  const hType = new GrowList(total);
-  const lFrom = new GrowList(total);
-  const lTo = new GrowList(total);
-  const hEdgeRel = new GrowList(total);
-  const lEdgeRel = new GrowList(total);
+  const evTarget = new GrowList(lifecycleCount);
+  const evSource = new GrowList(lifecycleCount);
+  const evType = new GrowList(lifecycleCount);
+  const evPartial = new GrowList(lifecycleCount);
+  const evLo = new Float32Array(lifecycleCount);
+  const evHi = new Float32Array(lifecycleCount);
+  const evRel = new GrowList(lifecycleCount);
+  const hFrom = new GrowList(hierarchyCount);
+  const hTo = new GrowList(hierarchyCount);
+  const hType = new GrowList(hierarchyCount);
+  const lFrom = new GrowList(lifecycleCount);
+  const lTo = new GrowList(lifecycleCount);
+  const hEdgeRel = new GrowList(hierarchyCount);
+  const lEdgeRel = new GrowList(lifecycleCount);
   for (let k = 0; k < n; k++) {
     const doc = documents[k]!;
     const at = inputIndex.at(k);
@@ -480,8 +492,8 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   const eventSource = new Int32Array(m);
   const eventType = new Uint8Array(m);
   const eventPartial = new Uint8Array(m);
-  const eventLo = new Float64Array(m);
-  const eventHi = new Float64Array(m);
+  const eventLo = new Float32Array(m);
+  const eventHi = new Float32Array(m);
   const eventRelation = new Int32Array(m);
   const [sources, types, partials, relationIndexes] = [evSource.values(), evType.values(), evPartial.values(), evRel.values()];
   for (let slot = 0; slot < m; slot++) {
