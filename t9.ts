@@ -1,2 +1,0 @@
-import { run } from "./bench/evaluate.bench.js";
-run();
