@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type * as z from "zod";
+import * as z from "zod";
 import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue, type SafeResult } from "./errors.js";
 
 /** What a refinement puts in `params` so the issue keeps our code and both messages. */
@@ -23,6 +23,15 @@ export interface BilingualParams {
 export function bilingualIssue(code: string, zh: string, en: string, extra?: Record<string, unknown>): BilingualParams {
   return { ...extra, code, zh, en };
 }
+
+/**
+ * A string with at least one non-space character, with a bilingual
+ * `empty-text` issue. No transform: the output is the input.
+ * @internal
+ */
+export const NonBlankStringSchema = z.string().refine((text) => /\S/.test(text), {
+  params: bilingualIssue("empty-text", "不能为空白", "Must not be empty or blank"),
+});
 
 const TYPE_ZH: Readonly<Record<string, string>> = {
   string: "字符串",

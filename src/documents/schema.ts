@@ -7,7 +7,7 @@
  */
 import * as z from "zod";
 import { partialDateIssues, type PartialDate } from "../dates/partialDate.js";
-import { bilingualIssue } from "../schema-issues.js";
+import { bilingualIssue, NonBlankStringSchema } from "../schema-issues.js";
 
 /** 行政层级 — the administrative level of the issuing body, highest first. */
 export const ADMIN_LEVELS = ["central", "province", "city", "county", "township"] as const;
@@ -71,10 +71,8 @@ export const PartialDateSchema = z.custom<PartialDate>((value) => partialDateIss
 });
 
 // Not `.trim()`: a transform would make the output differ from the input, and the corpus's fast path
-// (fastValidate.ts) hands back copies equal to what this schema outputs.
-const nonEmpty = z.string().refine((text) => /\S/.test(text), {
-  params: bilingualIssue("empty-text", "不能为空白", "Must not be empty or blank"),
-});
+// (fastValidate.ts) keeps documents as given.
+const nonEmpty = NonBlankStringSchema;
 
 /**
  * 文件关系 — one relation from the document that holds it to `target`

@@ -9,11 +9,9 @@
  */
 import * as z from "zod";
 import { PartialDateSchema } from "../documents/schema.js";
-import { bilingualIssue } from "../schema-issues.js";
+import { bilingualIssue, NonBlankStringSchema } from "../schema-issues.js";
 
-const text = z.string().refine((value) => /\S/.test(value), {
-  params: bilingualIssue("empty-text", "不能为空白", "Must not be empty or blank"),
-});
+const text = NonBlankStringSchema;
 
 /**
  * 评估标准 — the criteria of a normative-document evaluation: 合法性 legality,

@@ -14,7 +14,7 @@ import * as z from "zod";
 import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue, type SafeResult } from "../errors.js";
 import { dayBounds, type PartialDate } from "../dates/partialDate.js";
 import { PartialDateSchema } from "../documents/schema.js";
-import { bilingualIssue, safeParseSchema } from "../schema-issues.js";
+import { bilingualIssue, NonBlankStringSchema, safeParseSchema } from "../schema-issues.js";
 import { safeToExactDecimal, type DecimalInput } from "../quantities/decimal.js";
 import { parseQuantityAt } from "../quantities/parseQuantity.js";
 import { quantityIssues, type Quantity } from "../quantities/quantity.js";
@@ -84,9 +84,7 @@ const STATUS_KEYS = Object.keys(OBSERVATION_STATUSES) as [ObservationStatus, ...
 // ---------------------------------------------------------------- field schemas
 
 /** A string with at least one non-space character. @internal */
-export const nonEmpty = z.string().refine((text) => /\S/.test(text), {
-  params: bilingualIssue("empty-text", "不能为空白", "Must not be empty or blank"),
-});
+export const nonEmpty = NonBlankStringSchema;
 
 /** Forwards our issues into a zod refinement context (paths relative to the value being checked). @internal */
 export function forward(ctx: z.core.$RefinementCtx, issues: readonly PolicyEvalIssue[]): void {
