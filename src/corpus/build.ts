@@ -3,27 +3,31 @@
  * the semantics across documents), collect every problem at once, and only
  * then build the indexes. Nothing is half-built.
  *
+ * Sized for a million documents on a small machine, which shapes the code:
+ * - one pass over the documents reads each while it is in cache, and keeps
+ *   what later steps need (fingerprints of ids, numbers and relation targets)
+ *   in arrays, so that the hash tables are filled and probed afterwards in
+ *   tight loops whose random memory accesses overlap;
+ * - per-document and per-relation arrays live on the JS heap (plain number
+ *   arrays), not in typed arrays: V8 counts typed-array memory as external,
+ *   and every 64 MB of it allocated between full collections starts one — a
+ *   full collection over a million input documents costs 0.3–0.6 s. Only the
+ *   hash tables and byte-sized codes are typed arrays.
+ *
  * @module
  * @internal
  */
 import * as z from "zod";
-import { dayBounds, firstDayNumber, formatDayNumber, lastDayNumber } from "../dates/partialDate.js";
-import type { PartialDate } from "../dates/partialDate.js";
-import { addMonthsToDay, toDayNumber } from "../dates/calendar.js";
+import { formatDayNumber, type CalendarDate, type PartialDate } from "../dates/partialDate.js";
+import { addMonthsToDay, daysInMonth, isLeapYear, toDayNumber } from "../dates/calendar.js";
 import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
 import { canonicalDocumentYear, parseDocumentNumber, safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
-import {
-  ADMIN_LEVELS,
-  INSTRUMENT_RANKS,
-  PolicyDocumentSchema,
-  type PolicyDocument,
-  type RelationType,
-} from "../documents/schema.js";
+import { ADMIN_LEVELS, PolicyDocumentSchema, type AdminLevel, type InstrumentRank, type PolicyDocument, type RelationType } from "../documents/schema.js";
 import { durationMonths, isGovernedBy, validityClassOf, type ValidityPolicy } from "../documents/validityPolicy.js";
 import { isCertainlyValidDocument } from "../documents/fastValidate.js";
 import { issueFromZod } from "../schema-issues.js";
-import { StringTable } from "./stringTable.js";
-import { buildAdjacency, cycleIn, cyclicComponents, type Adjacency } from "./graph.js";
+import { findDuplicates, fingerprint, LazyStringTable, StringTable } from "./stringTable.js";
+import { cycleIn, cyclicComponents, type Adjacency } from "./graph.js";
 
 /** Relation type codes in the typed arrays. */
 export const REL = {
@@ -51,6 +55,19 @@ export const START_SOURCES: readonly (StartSource | undefined)[] = [undefined, "
 /** Codes of {@link EndSource} in the typed arrays (0 = none). @internal */
 export const END_SOURCES: readonly (EndSource | undefined)[] = [undefined, "validUntil", "validityPeriod", "policyDefault"];
 
+const START_EFFECTIVE = 1;
+const START_PUBLISHED = 2;
+const START_ADOPTED = 3;
+const START_NUMBER = 4;
+const END_VALID_UNTIL = 1;
+const END_PERIOD = 2;
+const END_POLICY = 3;
+
+/** Bits of {@link CorpusState.governed}. @internal */
+export const GOVERNED = 1;
+/** @internal */
+export const EVALUATED = 2;
+
 /** Where document k's start came from. @internal */
 export function startSourceAt(state: CorpusState, k: number): StartSource | undefined {
   return START_SOURCES[state.startSourceCode[k]!];
@@ -61,14 +78,10 @@ export function endSourceAt(state: CorpusState, k: number): EndSource | undefine
   return END_SOURCES[state.endSourceCode[k]!];
 }
 
-// Day numbers are kept in Float32Arrays: exact for every integer below 2^24 (±45,000 years
-// around 1970), NaN for "unknown", and half the memory of Float64Array — a million documents'
-// typed arrays count as external memory, and their size decides how often V8 runs a full GC.
-
 /**
  * The built, validated state of a corpus: plain arrays indexed by document
  * position, so that statusAt and dueForEvaluation run over 1M documents
- * without allocating per document.
+ * without allocating per document. Day numbers are integers, NaN when unknown.
  * @internal
  */
 export interface CorpusState {
@@ -80,34 +93,32 @@ export interface CorpusState {
   readonly numbers: Map<number, DocumentNumber>;
   /** The canonical spelling of each document's number, if it has one. */
   readonly canonicalNumbers: ReadonlyArray<string | undefined>;
-  /** The year inside each document's number; NaN when none. */
-  readonly numberYear: Float32Array;
   /** Document index by id. */
   readonly indexById: StringTable;
-  /** Document index by canonical 发文字号. */
-  readonly indexByNumber: StringTable;
+  /** Document index by canonical 发文字号 (built on first use). */
+  readonly indexByNumber: LazyStringTable;
   /** First day in force, as a day range; NaN when unknown. */
-  readonly startLo: Float32Array;
-  readonly startHi: Float32Array;
+  readonly startLo: readonly number[];
+  readonly startHi: readonly number[];
   /** Where the start came from: an index into {@link START_SOURCES}, 0 when unknown. */
   readonly startSourceCode: Uint8Array;
   /** Adoption (成文) day range used for the existence checks and the periodic evaluation; NaN when unknown. */
-  readonly bornLo: Float32Array;
-  readonly bornHi: Float32Array;
+  readonly bornLo: readonly number[];
+  readonly bornHi: readonly number[];
   /** Last day in force by validity, as a day range; NaN when the document has no validity end. */
-  readonly endLo: Float32Array;
-  readonly endHi: Float32Array;
+  readonly endLo: readonly number[];
+  readonly endHi: readonly number[];
   /** Where the validity end came from: an index into {@link END_SOURCES}, 0 when none. */
   readonly endSourceCode: Uint8Array;
   /** Incoming lifecycle events per target (CSR): the acting document, type and date range. */
-  readonly eventStart: Int32Array;
-  readonly eventSource: Int32Array;
+  readonly eventStart: ArrayLike<number>;
+  readonly eventSource: ArrayLike<number>;
   readonly eventType: Uint8Array;
   readonly eventPartial: Uint8Array;
-  readonly eventLo: Float32Array;
-  readonly eventHi: Float32Array;
+  readonly eventLo: ArrayLike<number>;
+  readonly eventHi: ArrayLike<number>;
   /** The relation index on the acting document (for dates and paths). */
-  readonly eventRelation: Int32Array;
+  readonly eventRelation: ArrayLike<number>;
   /** Children by hierarchy relation (CSR over parents): who implements / is based on each document. */
   readonly children: Adjacency;
   readonly childType: Uint8Array;
@@ -115,13 +126,47 @@ export interface CorpusState {
   readonly parents: Adjacency;
   readonly parentType: Uint8Array;
   readonly policy: ValidityPolicy;
-  /** 1 when the policy governs the document (normative, covered level and jurisdiction). */
+  /**
+   * Flags: {@link GOVERNED} when the policy governs the document (normative, covered level and
+   * jurisdiction), {@link EVALUATED} when it has a last evaluation date.
+   */
   readonly governed: Uint8Array;
   readonly warnings: readonly PolicyEvalIssue[];
 }
 
-const RANK = new Map<string, number>(INSTRUMENT_RANKS.map((r, i) => [r, i]));
-const LEVEL = new Map<string, number>(ADMIN_LEVELS.map((l, i) => [l, i]));
+/** The index of a (valid) rank in INSTRUMENT_RANKS: their lengths differ. @internal */
+export function rankOf(rank: InstrumentRank): number {
+  switch (rank.length) {
+    case 12:
+      return 0; // constitution
+    case 3:
+      return 1; // law
+    case 24:
+      return 2; // administrativeRegulation
+    case 15:
+      return 3; // localRegulation
+    case 5:
+      return 4; // rules
+    case 17:
+      return 5; // normativeDocument
+    default:
+      return 6; // otherDocument
+  }
+}
+
+/** The index of a (valid) level in ADMIN_LEVELS. @internal */
+export function levelOf(level: AdminLevel): number {
+  switch (level.length) {
+    case 7:
+      return 0; // central
+    case 4:
+      return 2; // city
+    case 6:
+      return 3; // county
+    default:
+      return level.charCodeAt(0) === 112 ? 1 : 4; // province, township
+  }
+}
 
 /** The serialised form of a corpus (see `corpus.toJSON()`). */
 export const CORPUS_FORMAT = "policy-eval.corpus/1";
@@ -141,16 +186,78 @@ function documentsOf(input: unknown, issues: PolicyEvalIssue[]): readonly unknow
   return undefined;
 }
 
-function firstOrNaN(date: PartialDate | undefined): number {
-  return date === undefined ? Number.NaN : firstDayNumber(date);
-}
+const DAY_TEXT = new Map<number, string>();
 
-function lastOrNaN(date: PartialDate | undefined): number {
-  return date === undefined ? Number.NaN : lastDayNumber(date);
+/**
+ * formatDayNumber, remembered: a sweep over a million documents formats the
+ * same few thousand days again and again. With a length of 7 or 4, the
+ * day's month (`YYYY-MM`) or year. @internal
+ */
+export function dayText(day: number): CalendarDate;
+/** @internal */
+export function dayText(day: number, length: 4 | 7 | 10): PartialDate;
+/** @internal */
+export function dayText(day: number, length: 4 | 7 | 10 = 10): PartialDate {
+  const key = day * 16 + length;
+  let text = DAY_TEXT.get(key);
+  if (text === undefined) {
+    if (DAY_TEXT.size >= 1 << 16) DAY_TEXT.clear();
+    text = length === 10 ? formatDayNumber(day) : formatDayNumber(day).slice(0, length);
+    DAY_TEXT.set(key, text);
+  }
+  return text as PartialDate;
 }
 
 function fmtRange(lo: number, hi: number): string {
   return lo === hi ? formatDayNumber(lo) : `${formatDayNumber(lo)}…${formatDayNumber(hi)}`;
+}
+
+function yearOf(date: string): number {
+  return date.charCodeAt(0) * 1000 + date.charCodeAt(1) * 100 + date.charCodeAt(2) * 10 + date.charCodeAt(3) - 53328; // 48 × 1111
+}
+
+function monthOf(date: string): number {
+  return date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528; // 48 × 11
+}
+
+/** The first day a valid partial date may stand for (as firstDayNumber). @internal */
+export function firstDayOf(date: string): number {
+  const year = yearOf(date);
+  if (date.length === 4) return toDayNumber(year, 1, 1);
+  return toDayNumber(year, monthOf(date), date.length === 7 ? 1 : date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528);
+}
+
+/** The last day a valid partial date may stand for (as lastDayNumber), given its first day. @internal */
+export function lastDayOf(date: string, first: number): number {
+  if (date.length === 10) return first;
+  const year = yearOf(date);
+  if (date.length === 4) return first + (isLeapYear(year) ? 365 : 364);
+  return first + daysInMonth(year, monthOf(date)) - 1;
+}
+
+/** An array of n copies of value. @internal */
+export function filled<T>(n: number, value: T): T[] {
+  // new Array(n) is in fast (holey) element mode here; fill keeps it so.
+  return new Array<T>(n).fill(value);
+}
+
+/**
+ * An array of length n to be written before it is read, its element kind
+ * set by `first` (its first element): cheaper than `filled` for a million
+ * elements, which writes every element twice (holes, then the value). An
+ * element never written reads as undefined.
+ */
+function sized<T>(n: number, first: T): T[] {
+  const out = [first];
+  out.length = n;
+  return out;
+}
+
+/** A pass-1 error, with the step that found it (0 structure and id, 1 number, 2 validity). */
+interface EarlyIssue {
+  readonly head: number;
+  readonly step: number;
+  readonly issue: PolicyEvalIssue;
 }
 
 /**
@@ -159,39 +266,61 @@ function fmtRange(lo: number, hi: number): string {
  * @internal
  */
 export function buildCorpusState(input: unknown, policy: ValidityPolicy): CorpusState {
+  const PH = (globalThis as { __ph?: (s: string) => void }).__ph;
+  PH?.("start");
   const issues: PolicyEvalIssue[] = [];
   const raw = documentsOf(input, issues);
   if (raw === undefined) throw new PolicyEvalError(issues);
 
   // One pass over the documents: structure, identity, dates and rank, each document read while it is
-  // in cache (a million documents are a million cold objects). Relations need every id, so they come after.
+  // in cache (a million documents are a million cold objects). Relations need every id, so their
+  // targets are only hashed here, and resolved after the pass.
   const size = raw.length;
-  const documents: PolicyDocument[] = [];
-  const inputIndex = new GrowList(size);
+  // Arrays are created with an element of the kind they will hold: storing an object into an array
+  // created empty (`new Array(n)`) changes its element kind, and slows every later store.
+  const documents = sized<PolicyDocument | undefined>(size, undefined) as PolicyDocument[];
+  // Input position of each kept document; only built once an invalid document shifts them.
+  let inputIndex: number[] | undefined;
   const invalid: number[] = [];
-  // Ids of invalid documents seen so far: a later valid document with the same id is a duplicate too.
+  // Ids of invalid documents (first position of each): a valid document with the same id after it is a duplicate too.
   const invalidIds = new Map<string, number>();
-  // Filled, not `new Array(n)`: V8 keeps a presized array above 100k slots in slow dictionary mode.
+  const early: EarlyIssue[] = [];
   const numbers = new Map<number, DocumentNumber>();
-  const canonicalNumbers: Array<string | undefined> = filled(size, undefined);
-  const indexById = new StringTable(size);
-  const indexByNumber = new StringTable(size);
-  const numberYear = new Float32Array(size).fill(Number.NaN);
+  const canonicalNumbers = sized<string | undefined>(size, undefined);
+  const ids = sized(size, "");
+  const idHash = new Int32Array(size);
+  const numberHash = new Int32Array(size);
   const warnings: PolicyEvalIssue[] = [];
-  const startLo = new Float32Array(size);
-  const startHi = new Float32Array(size);
-  const bornLo = new Float32Array(size);
-  const bornHi = new Float32Array(size);
-  const endLo = new Float32Array(size);
-  const endHi = new Float32Array(size);
+  // Written for every document in the pass.
+  const startLo = sized(size, Number.NaN);
+  const startHi = sized(size, Number.NaN);
+  // The adoption range is most often the start range: its own arrays are made only once a document
+  // has a different one (until then they would be copies).
+  let bornLo: number[] | undefined;
+  let bornHi: number[] | undefined;
+  const endLo = sized(size, Number.NaN);
+  const endHi = sized(size, Number.NaN);
   const startSourceCode = new Uint8Array(size);
   const endSourceCode = new Uint8Array(size);
   const rank = new Uint8Array(size);
   const level = new Uint8Array(size);
   const governed = new Uint8Array(size);
-  let hierarchyCount = 0;
-  let lifecycleCount = 0;
+  const levelGoverned = ADMIN_LEVELS.map((l) => policy.appliesTo.adminLevels.includes(l));
+  // Per relation, in document and relation order: the target's fingerprint and text, and the type
+  // with flags; the dates of relations that have one, in the same order. relationStart[k] is where
+  // document k's relations begin.
+  let capacity = relationCapacity(raw);
+  let relationHash = new Int32Array(capacity);
+  let relationInfo = new Uint8Array(capacity);
+  const relationText = sized(capacity, "");
+  const relationStart = new Int32Array(size + 1);
+  const onLo: number[] = [];
+  const onHi: number[] = [];
+  let m = 0;
+  const atOf = (k: number): number => (inputIndex === undefined ? k : inputIndex[k]!);
 
+  PH?.("alloc");
+  let n = 0;
   for (let i = 0; i < size; i++) {
     // 1. Structure: valid documents are kept as given (the schema has no transforms, so its output
     // would equal them); anything else goes through zod, every issue kept.
@@ -202,85 +331,140 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     } else {
       const result = PolicyDocumentSchema.safeParse(value, { reportInput: true });
       if (!result.success) {
+        if (inputIndex === undefined) {
+          inputIndex = [];
+          for (let k = 0; k < n; k++) inputIndex.push(k);
+        }
         invalid.push(i);
-        for (const zi of result.error.issues) issues.push(issueFromZod(zi, [i]));
+        for (const zi of result.error.issues) early.push({ head: i, step: 0, issue: issueFromZod(zi, [i]) });
         const id = (value as { id?: unknown } | null | undefined)?.id;
         if (typeof id === "string" && !invalidIds.has(id.trim())) invalidIds.set(id.trim(), i);
         continue;
       }
       doc = result.data;
     }
-    const k = documents.length;
-    documents.push(doc);
-    inputIndex.push(i);
+    const k = n++;
+    documents[k] = doc;
+    inputIndex?.push(i);
 
-    // 2. Identity: ids and document numbers.
-    const seen = indexById.insert(doc.id, k);
-    const seenInvalid = invalidIds.get(doc.id);
-    const first = Math.min(seen === -1 ? i : inputIndex.at(seen), seenInvalid ?? i);
-    if (first !== i) {
-      issues.push(
-        createIssue(
-          "duplicate-id",
-          [i, "id"],
-          { "zh-CN": `文件标识重复：${doc.id}（与第 ${first} 项相同）`, en: `Duplicate id ${doc.id} (same as item ${first})` },
-          { params: { id: doc.id, firstIndex: first } },
-        ),
-      );
-    }
-    if (doc.number !== undefined) readNumber(doc, k, i);
+    // 2. Identity: ids and document numbers, hashed now and checked for duplicates after the pass.
+    const id = doc.id;
+    ids[k] = id;
+    idHash[k] = fingerprint(id);
+    // The year inside the document's number; NaN when none.
+    const year = doc.number === undefined ? Number.NaN : readNumber(doc, k, i);
 
     // 3. Dates: start, adoption, validity end.
-    const year = numberYear[k]!;
-    const startSource: StartSource | undefined =
-      doc.effectiveFrom !== undefined ? "effectiveFrom" : doc.publishedOn !== undefined ? "publishedOn" : doc.adoptedOn !== undefined ? "adoptedOn" : Number.isNaN(year) ? undefined : "documentNumber";
-    startSourceCode[k] = START_SOURCES.indexOf(startSource);
+    let start: string | undefined;
+    let code = 0;
+    if (doc.effectiveFrom !== undefined) {
+      start = doc.effectiveFrom;
+      code = START_EFFECTIVE;
+    } else if (doc.publishedOn !== undefined) {
+      start = doc.publishedOn;
+      code = START_PUBLISHED;
+    } else if (doc.adoptedOn !== undefined) {
+      start = doc.adoptedOn;
+      code = START_ADOPTED;
+    } else if (!Number.isNaN(year)) {
+      code = START_NUMBER;
+    }
+    startSourceCode[k] = code;
     // The year inside a document number is a year-precision date (the number is assigned when the document is issued).
-    const startDate = doc.effectiveFrom ?? doc.publishedOn ?? doc.adoptedOn;
-    startLo[k] = startDate !== undefined ? firstDayNumber(startDate) : Number.isNaN(year) ? Number.NaN : toDayNumber(year, 1, 1);
-    startHi[k] = startDate !== undefined ? lastDayNumber(startDate) : Number.isNaN(year) ? Number.NaN : toDayNumber(year, 12, 31);
-    const bornDate = doc.adoptedOn ?? doc.publishedOn ?? doc.effectiveFrom;
-    bornLo[k] = bornDate !== undefined ? firstDayNumber(bornDate) : Number.isNaN(year) ? Number.NaN : toDayNumber(year, 1, 1);
-    bornHi[k] = bornDate !== undefined ? lastDayNumber(bornDate) : Number.isNaN(year) ? Number.NaN : toDayNumber(year, 12, 31);
+    const born = doc.adoptedOn ?? doc.publishedOn ?? doc.effectiveFrom;
+    let lo = Number.NaN;
+    let hi = Number.NaN;
+    if (start !== undefined) {
+      lo = firstDayOf(start);
+      hi = lastDayOf(start, lo);
+    } else if (code === START_NUMBER) {
+      lo = toDayNumber(year, 1, 1);
+      hi = toDayNumber(year, 12, 31);
+    }
+    startLo[k] = lo;
+    startHi[k] = hi;
+    if (born !== start) {
+      if (bornLo === undefined || bornHi === undefined) {
+        bornLo = sized(size, Number.NaN);
+        bornHi = sized(size, Number.NaN);
+        for (let earlier = 0; earlier < k; earlier++) {
+          bornLo[earlier] = startLo[earlier]!;
+          bornHi[earlier] = startHi[earlier]!;
+        }
+      }
+      bornLo[k] = firstDayOf(born!);
+      bornHi[k] = lastDayOf(born!, bornLo[k]!);
+    } else if (bornLo !== undefined && bornHi !== undefined) {
+      bornLo[k] = lo;
+      bornHi[k] = hi;
+    }
     readValidityEnd(doc, k, i);
 
-    rank[k] = RANK.get(doc.instrumentRank)!;
-    level[k] = LEVEL.get(doc.adminLevel)!;
-    governed[k] = isGovernedBy(policy, doc) ? 1 : 0;
+    rank[k] = rankOf(doc.instrumentRank);
+    const lv = levelOf(doc.adminLevel);
+    level[k] = lv;
+    // isGovernedBy, with the level looked up once per policy.
+    governed[k] =
+      (doc.isNormative && levelGoverned[lv] === true && (doc.jurisdiction === undefined || policy.appliesTo.jurisdictions.includes(doc.jurisdiction)) ? GOVERNED : 0) |
+      (doc.lastEvaluatedOn === undefined ? 0 : EVALUATED);
+
+    relationStart[k] = m;
     const relations = doc.relations;
     if (relations !== undefined) {
-      for (let j = 0; j < relations.length; j++) {
-        const type = relations[j]!.type;
-        if (type === "implements" || type === "basedOn") hierarchyCount++;
-        else if (type !== "cites") lifecycleCount++;
+      const count = relations.length;
+      if (m + count > capacity) {
+        capacity = Math.max(m + count, Math.ceil(capacity * 1.5) + 16);
+        relationHash = grown(relationHash, new Int32Array(capacity));
+        relationInfo = grown(relationInfo, new Uint8Array(capacity));
+      }
+      for (let j = 0; j < count; j++, m++) {
+        const rel = relations[j]!;
+        const target = rel.target;
+        relationHash[m] = fingerprint(target);
+        relationText[m] = target;
+        let info = relationCode(rel.type);
+        const on = rel.on;
+        if (on !== undefined) {
+          info |= HAS_ON;
+          const lo = firstDayOf(on);
+          onLo.push(lo);
+          onHi.push(lastDayOf(on, lo));
+        }
+        if (rel.partial === true) info |= PARTIAL;
+        relationInfo[m] = info;
       }
     }
   }
-  const n = documents.length;
-  // With invalid documents about, identity checks use every readable raw id.
-  const rawIds = invalid.length > 0 ? checkInvalidDocuments(raw, invalid, issues) : undefined;
+  documents.length = n;
+  ids.length = n;
+  const bornFrom = bornLo ?? startLo;
+  const bornTo = bornHi ?? startHi;
+  relationText.length = m;
+  relationStart[n] = m;
+  PH?.("pass1");
 
-  function readNumber(doc: PolicyDocument, k: number, at: number): void {
+  function readNumber(doc: PolicyDocument, k: number, at: number): number {
     const text = doc.number!;
     // Most catalogues write numbers canonically: check those without building a number object.
     const fastYear = canonicalDocumentYear(text);
     if (fastYear !== undefined) {
       canonicalNumbers[k] = text;
-      numberYear[k] = fastYear;
-      const other = indexByNumber.insert(text, k);
-      if (other !== -1) issues.push(duplicateNumberIssue(at, text, documents[other]!.id));
-      return;
+      numberHash[k] = fingerprint(text);
+      return fastYear;
     }
     const parsed = safeParseDocumentNumber(text);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        issues.push(createIssue(issue.code, [at, "number", ...issue.path], issue.messages, issue.params === undefined ? {} : { params: issue.params }));
+        early.push({
+          head: at,
+          step: 1,
+          issue: createIssue(issue.code, [at, "number", ...issue.path], issue.messages, issue.params === undefined ? {} : { params: issue.params }),
+        });
       }
-      return;
+      return Number.NaN;
     }
     numbers.set(k, parsed.data);
     canonicalNumbers[k] = parsed.data.canonical;
-    if (parsed.data.year !== undefined) numberYear[k] = parsed.data.year;
     for (const warning of parsed.warnings) {
       warnings.push(
         createIssue("nonstandard-document-number", [at, "number"], warning.messages, {
@@ -290,26 +474,26 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
       );
     }
     // The canonical spelling is one-to-one with the identity (kind, issuer code, year, serial).
-    const other = indexByNumber.insert(parsed.data.canonical, k);
-    if (other !== -1) issues.push(duplicateNumberIssue(at, parsed.data.canonical, documents[other]!.id));
+    numberHash[k] = fingerprint(parsed.data.canonical);
+    return parsed.data.year ?? Number.NaN;
   }
 
   function readValidityEnd(doc: PolicyDocument, k: number, at: number): void {
     let end0 = Number.NaN;
     let end1 = Number.NaN;
-    let source: EndSource | undefined;
+    let source = 0;
     if (doc.validUntil !== undefined) {
-      end0 = firstDayNumber(doc.validUntil);
-      end1 = lastDayNumber(doc.validUntil);
-      source = "validUntil";
+      end0 = firstDayOf(doc.validUntil);
+      end1 = lastDayOf(doc.validUntil, end0);
+      source = END_VALID_UNTIL;
     } else {
       let period: number | undefined;
       if (doc.validityPeriod !== undefined) {
         period = durationMonths(doc.validityPeriod);
-        source = "validityPeriod";
+        source = END_PERIOD;
       } else if (policy.validity !== undefined && isGovernedBy(policy, doc)) {
         period = defaultValidityMonths(policy, doc.title);
-        if (period !== undefined) source = "policyDefault";
+        if (period !== undefined) source = END_POLICY;
       }
       // In force for `period` months from the first day: the last day is the day before the anniversary.
       // A length without a known start leaves the end unknown (NaN) while endSource says a length exists.
@@ -318,18 +502,20 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
         end1 = addMonthsToDay(startHi[k]!, period) - 1;
       }
     }
-    endSourceCode[k] = END_SOURCES.indexOf(source);
+    endSourceCode[k] = source;
     endLo[k] = end0;
     endHi[k] = end1;
-    if (source === undefined) return;
+    if (source === 0) return;
     const field = doc.validUntil !== undefined ? "validUntil" : "validityPeriod";
     if (!Number.isNaN(end0) && !Number.isNaN(startLo[k]!) && end1 < startLo[k]!) {
-      issues.push(
-        createIssue("validity-before-start", [at, field], {
+      early.push({
+        head: at,
+        step: 2,
+        issue: createIssue("validity-before-start", [at, field], {
           "zh-CN": `有效期截止（${fmtRange(end0, end1)}）早于施行日期（${fmtRange(startLo[k]!, startHi[k]!)}）`,
           en: `Validity ends (${fmtRange(end0, end1)}) before the document takes effect (${fmtRange(startLo[k]!, startHi[k]!)})`,
         }),
-      );
+      });
     }
     const maxMonths = policy.validity === undefined ? undefined : maxValidityMonths(policy, doc.title);
     if (maxMonths !== undefined && isGovernedBy(policy, doc) && !Number.isNaN(end0) && !Number.isNaN(startLo[k]!) && end0 > addMonthsToDay(startHi[k]!, maxMonths) - 1) {
@@ -347,135 +533,210 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     }
   }
 
-  // 4. Relations: targets, dates, rank; edge lists for the indexes.
-  // Edge lists in typed arrays sized by the count above: no growth, and no garbage-collected arrays of a million entries.
-  const evTarget = new GrowList(lifecycleCount);
-  const evSource = new GrowList(lifecycleCount);
-  const evType = new GrowList(lifecycleCount);
-  const evPartial = new GrowList(lifecycleCount);
-  const evLo = new Float32Array(lifecycleCount);
-  const evHi = new Float32Array(lifecycleCount);
-  const evRel = new GrowList(lifecycleCount);
-  const hFrom = new GrowList(hierarchyCount);
-  const hTo = new GrowList(hierarchyCount);
-  const hType = new GrowList(hierarchyCount);
-  const lFrom = new GrowList(lifecycleCount);
-  const lTo = new GrowList(lifecycleCount);
-  const hEdgeRel = new GrowList(hierarchyCount);
-  const lEdgeRel = new GrowList(lifecycleCount);
+  // Identity, in document order: an id or number seen before is a duplicate (of its first holder).
+  const indexById = new StringTable(n, ids);
+  const duplicateId = (k: number, seen: number): void => {
+    const i = atOf(k);
+    const first = Math.min(seen === -1 ? i : atOf(seen), invalidIds.get(ids[k]!) ?? i);
+    if (first === i) return;
+    const id = ids[k]!;
+    early.push({
+      head: i,
+      step: 0,
+      issue: createIssue(
+        "duplicate-id",
+        [i, "id"],
+        { "zh-CN": `文件标识重复：${id}（与第 ${first} 项相同）`, en: `Duplicate id ${id} (same as item ${first})` },
+        { params: { id, firstIndex: first } },
+      ),
+    });
+  };
   for (let k = 0; k < n; k++) {
-    const doc = documents[k]!;
-    const at = inputIndex.at(k);
-    const relations = doc.relations ?? [];
-    for (let j = 0; j < relations.length; j++) {
-      const rel = relations[j]!;
-      const found = indexById.get(rel.target);
-      const t = found === -1 ? undefined : found;
-      if (t === undefined) {
-        if (rawIds?.has(rel.target) === true) continue; // the target exists but is invalid: reported there
+    const seen = indexById.insertHashed(idHash[k]!, k);
+    // An id may also repeat an invalid document's: with those about, every document is checked.
+    if (seen !== -1 || invalidIds.size > 0) duplicateId(k, seen);
+  }
+  PH?.("idtable");
+  // Numbers are only checked for duplicates here; their index is built if someone looks one up.
+  findDuplicates(numberHash, n, canonicalNumbers, (k, other) => {
+    early.push({ head: atOf(k), step: 1, issue: duplicateNumberIssue(atOf(k), canonicalNumbers[k]!, documents[other]!.id) });
+  });
+  const indexByNumber = new LazyStringTable(canonicalNumbers, n);
+  // Errors of the pass in input order, and for one document in the order its checks ran.
+  if (early.length > 0) {
+    early.sort((a, b) => a.head - b.head || a.step - b.step);
+    for (const e of early) issues.push(e.issue);
+  }
+  // With invalid documents about, identity checks use every readable raw id.
+  const rawIds = invalid.length > 0 ? checkInvalidDocuments(raw, invalid, issues) : undefined;
+  PH?.("tables");
+
+  // 4. Relations. Targets first, in two tight loops: the document whose id has the target's
+  // fingerprint, then the id itself (a fingerprint shared with another id takes the exact lookup).
+  // The fingerprints are not needed after this: the candidates replace them (less memory at the peak).
+  const targetIndex = relationHash;
+  for (let e = 0; e < m; e++) targetIndex[e] = indexById.candidateOf(relationHash[e]!);
+  PH?.("candidates");
+  for (let e = 0; e < m; e++) {
+    const t = targetIndex[e]!;
+    if (t !== -1 && ids[t] !== relationText[e]) targetIndex[e] = indexById.get(relationText[e]!);
+  }
+  PH?.("lookup");
+
+  // Then dates, rank and edge lists. Hierarchy edges come in child order: the parents' CSR is built as they come.
+  const parentStart = sized(n + 1, 0);
+  const parentTargets = sized(m, 0);
+  const parentTypes = new Uint8Array(m);
+  const lifeFrom: number[] = [];
+  const lifeTo: number[] = [];
+  const lifeRelation: number[] = [];
+  const evType: number[] = [];
+  const evPartial: number[] = [];
+  const evLo: number[] = [];
+  const evHi: number[] = [];
+  // Whether every edge points to an earlier document: then neither graph can have a cycle.
+  let backward = true;
+  let h = 0;
+  let dated = 0;
+  for (let k = 0; k < n; k++) {
+    parentStart[k] = h;
+    const first = relationStart[k]!;
+    const end = relationStart[k + 1]!;
+    for (let e = first; e < end; e++) {
+      const info = relationInfo[e]!;
+      const code = info & CODE;
+      let lo = startLo[k]!;
+      let hi = startHi[k]!;
+      if ((info & HAS_ON) !== 0) {
+        lo = onLo[dated]!;
+        hi = onHi[dated]!;
+        dated++;
+      }
+      const t = targetIndex[e]!;
+      const j = e - first;
+      if (t === -1) {
+        const target = relationText[e]!;
+        if (rawIds?.has(target) === true) continue; // the target exists but is invalid: reported there
         issues.push(
           createIssue(
             "unknown-reference",
-            [at, "relations", j, "target"],
-            { "zh-CN": `引用了目录中不存在的文件：${rel.target}`, en: `Unknown document referenced: ${rel.target}` },
-            { params: { target: rel.target } },
+            [atOf(k), "relations", j, "target"],
+            { "zh-CN": `引用了目录中不存在的文件：${target}`, en: `Unknown document referenced: ${target}` },
+            { params: { target } },
           ),
         );
         continue;
       }
       if (t === k) {
         issues.push(
-          createIssue("self-relation", [at, "relations", j, "target"], {
-            "zh-CN": `文件不能与自身建立关系（${rel.type}）`,
-            en: `A document cannot relate to itself (${rel.type})`,
+          createIssue("self-relation", [atOf(k), "relations", j, "target"], {
+            "zh-CN": `文件不能与自身建立关系（${REL_NAMES[code]}）`,
+            en: `A document cannot relate to itself (${REL_NAMES[code]})`,
           }),
         );
         continue;
       }
-      const code = REL[rel.type];
-      const lo = rel.on === undefined ? startLo[k]! : firstDayNumber(rel.on);
-      const hi = rel.on === undefined ? startHi[k]! : lastDayNumber(rel.on);
+      if (t > k) backward = false;
       // A relation dated before its own document existed cannot be right.
-      if (rel.on !== undefined && !Number.isNaN(bornLo[k]!) && hi < bornLo[k]!) {
+      if ((info & HAS_ON) !== 0 && !Number.isNaN(bornFrom[k]!) && hi < bornFrom[k]!) {
+        const doc = documents[k]!;
+        const on = doc.relations![j]!.on;
         issues.push(
           createIssue(
             "relation-before-document",
-            [at, "relations", j, "on"],
+            [atOf(k), "relations", j, "on"],
             {
-              "zh-CN": `关系日期 ${rel.on} 早于文件 ${doc.id} 的成文日期（${fmtRange(bornLo[k]!, bornHi[k]!)}）`,
-              en: `Relation dated ${rel.on}, before document ${doc.id} existed (${fmtRange(bornLo[k]!, bornHi[k]!)})`,
+              "zh-CN": `关系日期 ${on} 早于文件 ${doc.id} 的成文日期（${fmtRange(bornFrom[k]!, bornTo[k]!)}）`,
+              en: `Relation dated ${on}, before document ${doc.id} existed (${fmtRange(bornFrom[k]!, bornTo[k]!)})`,
             },
-            { params: { on: rel.on } },
+            { params: { on } },
           ),
         );
       }
       if (code === REL.implements || code === REL.basedOn) {
-        hFrom.push(k);
-        hTo.push(t);
-        hType.push(code);
-        hEdgeRel.push(j);
-        if (rank[t]! > rank[k]!) {
-          const target = documents[t]!;
-          warnings.push(
-            createIssue(
-              "parent-lower-rank",
-              [at, "relations", j, "target"],
-              {
-                "zh-CN": `上位文件 ${target.id} 的效力位阶（${target.instrumentRank}）低于本文件（${doc.instrumentRank}）`,
-                en: `Parent ${target.id} ranks lower (${target.instrumentRank}) than this document (${doc.instrumentRank})`,
-              },
-              { severity: "warning", params: { parent: target.id } },
-            ),
-          );
-        }
-        if (level[t]! > level[k]!) {
-          const target = documents[t]!;
-          warnings.push(
-            createIssue(
-              "parent-lower-level",
-              [at, "relations", j, "target"],
-              {
-                "zh-CN": `上位文件 ${target.id} 的行政层级（${target.adminLevel}）低于本文件（${doc.adminLevel}）`,
-                en: `Parent ${target.id} is at a lower administrative level (${target.adminLevel}) than this document (${doc.adminLevel})`,
-              },
-              { severity: "warning", params: { parent: target.id } },
-            ),
-          );
-        }
+        parentTargets[h] = t;
+        parentTypes[h] = code;
+        h++;
+        if (rank[t]! > rank[k]! || level[t]! > level[k]!) hierarchyWarnings(k, t, j);
       } else if (code !== REL.cites) {
-        lFrom.push(k);
-        lTo.push(t);
-        lEdgeRel.push(j);
-        evTarget.push(t);
-        evSource.push(k);
+        lifeFrom.push(k);
+        lifeTo.push(t);
+        lifeRelation.push(j);
         evType.push(code);
-        evPartial.push(rel.partial === true ? 1 : 0);
-        evLo[evRel.length] = lo;
-        evHi[evRel.length] = hi;
-        evRel.push(j);
+        evPartial.push((info & PARTIAL) !== 0 ? 1 : 0);
+        evLo.push(lo);
+        evHi.push(hi);
         // An amendment or repeal cannot take effect before its target existed.
-        if (!Number.isNaN(hi) && !Number.isNaN(bornLo[t]!) && hi < bornLo[t]!) {
+        if (!Number.isNaN(hi) && !Number.isNaN(bornFrom[t]!) && hi < bornFrom[t]!) {
+          const type = REL_NAMES[code];
+          const target = relationText[e]!;
           issues.push(
             createIssue(
               "relation-before-target",
-              [at, "relations", j, rel.on === undefined ? "target" : "on"],
+              [atOf(k), "relations", j, (info & HAS_ON) === 0 ? "target" : "on"],
               {
-                "zh-CN": `${rel.type} 关系的日期（${fmtRange(lo, hi)}）早于目标文件 ${rel.target} 的成文日期（${fmtRange(bornLo[t]!, bornHi[t]!)}）`,
-                en: `The ${rel.type} relation is dated ${fmtRange(lo, hi)}, before its target ${rel.target} existed (${fmtRange(bornLo[t]!, bornHi[t]!)})`,
+                "zh-CN": `${type} 关系的日期（${fmtRange(lo, hi)}）早于目标文件 ${target} 的成文日期（${fmtRange(bornFrom[t]!, bornTo[t]!)}）`,
+                en: `The ${type} relation is dated ${fmtRange(lo, hi)}, before its target ${target} existed (${fmtRange(bornFrom[t]!, bornTo[t]!)})`,
               },
-              { params: { target: rel.target } },
+              { params: { target } },
             ),
           );
         }
       }
     }
   }
+  parentStart[n] = h;
+  parentTargets.length = h;
+  PH?.("relations");
+
+  function hierarchyWarnings(k: number, t: number, j: number): void {
+    const doc = documents[k]!;
+    const target = documents[t]!;
+    if (rank[t]! > rank[k]!) {
+      warnings.push(
+        createIssue(
+          "parent-lower-rank",
+          [atOf(k), "relations", j, "target"],
+          {
+            "zh-CN": `上位文件 ${target.id} 的效力位阶（${target.instrumentRank}）低于本文件（${doc.instrumentRank}）`,
+            en: `Parent ${target.id} ranks lower (${target.instrumentRank}) than this document (${doc.instrumentRank})`,
+          },
+          { severity: "warning", params: { parent: target.id } },
+        ),
+      );
+    }
+    if (level[t]! > level[k]!) {
+      warnings.push(
+        createIssue(
+          "parent-lower-level",
+          [atOf(k), "relations", j, "target"],
+          {
+            "zh-CN": `上位文件 ${target.id} 的行政层级（${target.adminLevel}）低于本文件（${doc.adminLevel}）`,
+            en: `Parent ${target.id} is at a lower administrative level (${target.adminLevel}) than this document (${doc.adminLevel})`,
+          },
+          { severity: "warning", params: { parent: target.id } },
+        ),
+      );
+    }
+  }
 
   // 5. Cycles, in the hierarchy and in the lifecycle relations.
-  const parents = buildAdjacency(n, hFrom.values(), hTo.values());
-  const lifecycle = buildAdjacency(n, lFrom.values(), lTo.values());
-  reportCycles(n, parents, hFrom.values(), hTo.values(), hEdgeRel.values(), inputIndex.values(), documents, "hierarchy", issues);
-  reportCycles(n, lifecycle, lFrom.values(), lTo.values(), lEdgeRel.values(), inputIndex.values(), documents, "lifecycle", issues);
+  const parents: Adjacency = { start: parentStart, targets: parentTargets };
+  if (!backward) {
+    // The relation behind a hierarchy edge: its document's relations are walked again (a cycle is rare).
+    const hierarchyRelation = (edge: number, from: number): number => {
+      let r = edge - parentStart[from]!;
+      for (let e = relationStart[from]!; ; e++) {
+        const t = targetIndex[e]!;
+        const code = relationInfo[e]! & CODE;
+        if (t !== -1 && t !== from && (code === REL.implements || code === REL.basedOn) && r-- === 0) return e - relationStart[from]!;
+      }
+    };
+    reportCycles(n, parents, hierarchyRelation, atOf, documents, "hierarchy", issues);
+    // Lifecycle edges come in source order too, so the CSR keeps their order.
+    reportCycles(n, csr(n, lifeFrom, lifeTo), (edge) => lifeRelation[edge]!, atOf, documents, "lifecycle", issues);
+  }
+  PH?.("cycles");
 
   if (issues.length > 0) {
     // Every problem at once, in input order (warnings too, marked as such).
@@ -484,58 +745,135 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     throw new PolicyEvalError(all.map((x) => x.issue));
   }
 
-  const children = buildAdjacency(n, hTo.values(), hFrom.values());
-  const m = evTarget.length;
-  const edgeIds = new Int32Array(m);
-  for (let e = 0; e < m; e++) edgeIds[e] = e;
-  const events = buildAdjacency(n, evTarget.values(), edgeIds);
-  const eventSource = new Int32Array(m);
-  const eventType = new Uint8Array(m);
-  const eventPartial = new Uint8Array(m);
-  const eventLo = new Float32Array(m);
-  const eventHi = new Float32Array(m);
-  const eventRelation = new Int32Array(m);
-  const [sources, types, partials, relationIndexes] = [evSource.values(), evType.values(), evPartial.values(), evRel.values()];
-  for (let slot = 0; slot < m; slot++) {
-    const e = events.targets[slot]!;
-    eventSource[slot] = sources[e]!;
-    eventType[slot] = types[e]!;
-    eventPartial[slot] = partials[e]!;
-    eventLo[slot] = evLo[e]!;
-    eventHi[slot] = evHi[e]!;
-    eventRelation[slot] = relationIndexes[e]!;
+  // Children: the hierarchy edges again, grouped by parent (a stable counting sort).
+  const parentType = parentTypes.subarray(0, h);
+  const childStart = endsByNode(n, parentTargets);
+  const childTargets = sized(h, 0);
+  const childType = new Uint8Array(h);
+  for (let v = n - 1; v >= 0; v--) {
+    for (let e = parentStart[v + 1]! - 1; e >= parentStart[v]!; e--) {
+      const slot = --childStart[parentTargets[e]!]!;
+      childTargets[slot] = v;
+      childType[slot] = parentType[e]!;
+    }
   }
+  // Events: lifecycle edges grouped by target, the same way.
+  const l = lifeFrom.length;
+  const eventStart = endsByNode(n, lifeTo);
+  const eventSource = sized(l, 0);
+  const eventType = new Uint8Array(l);
+  const eventPartial = new Uint8Array(l);
+  const eventLo = sized(l, Number.NaN);
+  const eventHi = sized(l, Number.NaN);
+  const eventRelation = sized(l, 0);
+  for (let edge = l - 1; edge >= 0; edge--) {
+    const slot = --eventStart[lifeTo[edge]!]!;
+    eventSource[slot] = lifeFrom[edge]!;
+    eventType[slot] = evType[edge]!;
+    eventPartial[slot] = evPartial[edge]!;
+    eventLo[slot] = evLo[edge]!;
+    eventHi[slot] = evHi[edge]!;
+    eventRelation[slot] = lifeRelation[edge]!;
+  }
+  PH?.("adjacency");
 
   return {
     documents,
     numbers,
     canonicalNumbers,
-    numberYear,
     indexById,
     indexByNumber,
     startLo,
     startHi,
     startSourceCode,
-    bornLo,
-    bornHi,
+    bornLo: bornFrom,
+    bornHi: bornTo,
     endLo,
     endHi,
     endSourceCode,
-    eventStart: events.start,
+    eventStart,
     eventSource,
     eventType,
     eventPartial,
     eventLo,
     eventHi,
     eventRelation,
-    children,
-    childType: typesInOrder(n, hTo.values(), hType.values()),
+    children: { start: childStart, targets: childTargets },
+    childType,
     parents,
-    parentType: typesInOrder(n, hFrom.values(), hType.values()),
+    parentType,
     policy,
     governed,
     warnings,
   };
+}
+
+/** Relation info bits: the type code, whether the relation has its own date, whether it is partial. */
+const CODE = 7;
+const HAS_ON = 8;
+const PARTIAL = 16;
+
+/** The code of a (valid) relation type, by its length and first letter: REL[type] without a keyed lookup. */
+function relationCode(type: RelationType): number {
+  switch (type.length) {
+    case 10:
+      return REL.implements;
+    case 7:
+      return type.charCodeAt(0) === 98 ? REL.basedOn : REL.repeals;
+    case 6:
+      return REL.amends;
+    case 8:
+      return REL.replaces;
+    case 15:
+      return REL.declaresExpired;
+    default:
+      return REL.cites;
+  }
+}
+
+/**
+ * How many relations to make room for: the average over a sample of the
+ * input, with a margin (the arrays grow if it falls short).
+ */
+function relationCapacity(raw: readonly unknown[]): number {
+  const step = Math.max(1, Math.floor(raw.length / 1024));
+  let sampled = 0;
+  let count = 0;
+  for (let i = 0; i < raw.length; i += step, sampled++) {
+    const relations = (raw[i] as { relations?: unknown } | null | undefined)?.relations;
+    if (Array.isArray(relations)) count += relations.length;
+  }
+  return sampled === 0 ? 16 : Math.ceil((count / sampled) * raw.length * 1.1) + 16;
+}
+
+function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/**
+ * For a counting sort of edges by target node: element v is where node v's
+ * block ends (and element n is the edge count). Placing the edges from the
+ * last one, each at `--ends[target]`, keeps their order within a block and
+ * leaves element v at the start of node v's block: a CSR start array.
+ */
+function endsByNode(n: number, targets: readonly number[]): number[] {
+  const ends = filled(n + 1, 0);
+  for (let e = 0; e < targets.length; e++) ends[targets[e]!]! += 1;
+  for (let v = 1; v < n; v++) ends[v]! += ends[v - 1]!;
+  ends[n] = targets.length;
+  return ends;
+}
+
+/** CSR adjacency from edge lists, edges of one node in list order (a stable counting sort). */
+function csr(n: number, from: readonly number[], to: readonly number[]): Adjacency {
+  const start = filled(n + 1, 0);
+  for (let e = 0; e < from.length; e++) start[from[e]! + 1]! += 1;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const next = start.slice(0, n);
+  const targets = filled(from.length, 0);
+  for (let e = 0; e < from.length; e++) targets[next[from[e]!]!++] = to[e]!;
+  return { start, targets };
 }
 
 /**
@@ -611,46 +949,9 @@ function duplicateNumberIssue(at: number, canonical: string, otherId: string): P
   );
 }
 
-/** An append-only list of integers in a presized Int32Array. @internal */
-class GrowList {
-  readonly #data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.#data = new Int32Array(capacity);
-  }
-  push(value: number): void {
-    this.#data[this.length++] = value;
-  }
-  /** The value at position i. */
-  at(i: number): number {
-    return this.#data[i]!;
-  }
-  /** The values pushed, as a view. */
-  values(): Int32Array {
-    return this.#data.subarray(0, this.length);
-  }
-}
-
-/** An array of n copies of value, in V8's fast (packed) element mode. @internal */
-export function filled<T>(n: number, value: T): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < n; i++) out.push(value);
-  return out;
-}
-
 function firstIndex(issue: PolicyEvalIssue): number {
   const head = issue.path[0];
   return typeof head === "number" ? head : -1;
-}
-
-/** Edge types laid out in the same order buildAdjacency lays out targets. */
-function typesInOrder(n: number, from: Int32Array, types: Int32Array): Uint8Array {
-  const start = new Int32Array(n + 1);
-  for (const f of from) start[f + 1]! += 1;
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const out = new Uint8Array(from.length);
-  for (let e = 0; e < from.length; e++) out[start[from[e]!]!++] = types[e]!;
-  return out;
 }
 
 function defaultValidityMonths(policy: ValidityPolicy, title: string): number | undefined {
@@ -672,28 +973,22 @@ function maxValidityMonths(policy: ValidityPolicy, title: string): number | unde
 function reportCycles(
   n: number,
   adj: Adjacency,
-  from: Int32Array,
-  to: Int32Array,
-  edgeRelation: Int32Array,
-  inputIndex: Int32Array,
+  relationOf: (edge: number, from: number) => number,
+  atOf: (k: number) => number,
   documents: readonly PolicyDocument[],
   kind: "hierarchy" | "lifecycle",
   issues: PolicyEvalIssue[],
 ): void {
   const components = cyclicComponents(n, adj);
-  if (components.length === 0) return;
-  // Index the first edge of each (from, to) pair to point the issue at a relation.
-  const edgeOf = new Map<string, number>();
-  for (let e = 0; e < from.length; e++) {
-    const key = `${from[e]}>${to[e]}`;
-    if (!edgeOf.has(key)) edgeOf.set(key, e);
-  }
   for (const component of components) {
     const cycle = cycleIn(component, adj);
     const ids = cycle.map((v) => documents[v]!.id);
-    const e = edgeOf.get(`${cycle[0]}>${cycle[1]}`)!;
-    const at = inputIndex[from[e]!]!;
-    const j = edgeRelation[e]!;
+    // The issue points at the first relation of the cycle's first document to the next one.
+    const from = cycle[0]!;
+    let e = adj.start[from]!;
+    while (adj.targets[e] !== cycle[1]) e++;
+    const at = atOf(from);
+    const j = relationOf(e, from);
     const label = kind === "hierarchy" ? { zh: "上下位关系", en: "hierarchy (implements/basedOn)" } : { zh: "修改/废止关系", en: "amend/repeal" };
     issues.push(
       createIssue(

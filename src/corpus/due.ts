@@ -6,13 +6,13 @@
  *
  * @module
  */
-import { addMonthsToDay } from "../dates/calendar.js";
-import { dayBounds, formatDayNumber, shiftDate, type DateRange, type PartialDate, type TriState } from "../dates/partialDate.js";
+import { addMonthsToDay, fromDayNumber } from "../dates/calendar.js";
+import { dayBounds, formatDayNumber, type DateRange, type PartialDate, type TriState } from "../dates/partialDate.js";
 import type { LocalizedMessage } from "../errors.js";
-import type { DocumentStatus } from "../documents/schema.js";
+import type { DocumentStatus, PolicyDocument } from "../documents/schema.js";
 import type { LegalBasis, ValidityPolicy } from "../documents/validityPolicy.js";
-import { displayName, endSourceAt, REL, startSourceAt, type CorpusState } from "./build.js";
-import { computeStatus } from "./status.js";
+import { dayText, displayName, endSourceAt, EVALUATED, firstDayOf, GOVERNED, lastDayOf, REL, startSourceAt, type CorpusState } from "./build.js";
+import { computeStatus, quickStatus } from "./status.js";
 
 /** Which rule set the due date. */
 export type DueRule = "beforeExpiry" | "periodic";
@@ -103,6 +103,7 @@ function certainlyEnded(state: CorpusState, k: number, d0: number): boolean {
   return false;
 }
 
+/** What a due date is computed from. */
 interface DueComputation {
   rule: DueRule;
   lo: number;
@@ -113,21 +114,22 @@ interface DueComputation {
   baseHi: number;
 }
 
-/** The first day a document may fall due, without allocating (NaN when unknown). */
+/**
+ * The first day a document may fall due, without allocating (NaN when
+ * unknown). Reads the document itself only if it has a last evaluation date.
+ */
 function dueLo(state: CorpusState, k: number): number {
-  const { monthsBeforeExpiry, periodicYears } = state.policy.evaluation;
-  if (endSourceAt(state, k) !== undefined) {
+  const evaluation = state.policy.evaluation;
+  if (state.endSourceCode[k] !== 0) {
     const lo = state.endLo[k]!;
-    return Number.isNaN(lo) ? lo : addMonthsToDay(lo, -monthsBeforeExpiry);
+    return Number.isNaN(lo) ? lo : addMonthsToDay(lo, -evaluation.monthsBeforeExpiry);
   }
-  const evaluated = state.documents[k]!.lastEvaluatedOn;
-  const lo = evaluated === undefined ? state.bornLo[k]! : dayBounds(evaluated)[0];
-  return Number.isNaN(lo) ? lo : addMonthsToDay(lo, periodicYears * 12);
+  const lo = (state.governed[k]! & EVALUATED) === 0 ? state.bornLo[k]! : dayBounds(state.documents[k]!.lastEvaluatedOn!)[0];
+  return Number.isNaN(lo) ? lo : addMonthsToDay(lo, evaluation.periodicYears * 12);
 }
 
-function computeDue(state: CorpusState, k: number): DueComputation {
+function computeDue(state: CorpusState, k: number, doc: PolicyDocument = state.documents[k]!): DueComputation {
   const { monthsBeforeExpiry, periodicYears } = state.policy.evaluation;
-  const doc = state.documents[k]!;
   const endSource = endSourceAt(state, k);
   if (endSource !== undefined) {
     const baseLo = state.endLo[k]!;
@@ -149,21 +151,25 @@ function computeDue(state: CorpusState, k: number): DueComputation {
   if (doc.lastEvaluatedOn !== undefined) {
     field = "lastEvaluatedOn";
     baseDate = doc.lastEvaluatedOn;
-    [baseLo, baseHi] = dayBounds(doc.lastEvaluatedOn);
+    baseLo = firstDayOf(baseDate);
+    baseHi = lastDayOf(baseDate, baseLo);
   } else {
     baseLo = state.bornLo[k]!;
     baseHi = state.bornHi[k]!;
-    const year = Number.isNaN(state.numberYear[k]!) ? undefined : state.numberYear[k]!;
-    [field, baseDate] =
-      doc.adoptedOn !== undefined
-        ? ["adoptedOn", doc.adoptedOn]
-        : doc.publishedOn !== undefined
-          ? ["publishedOn", doc.publishedOn]
-          : doc.effectiveFrom !== undefined
-            ? ["effectiveFrom", doc.effectiveFrom]
-            : year !== undefined
-              ? ["documentNumber", String(year) as PartialDate]
-              : [undefined, undefined];
+    if (doc.adoptedOn !== undefined) {
+      field = "adoptedOn";
+      baseDate = doc.adoptedOn;
+    } else if (doc.publishedOn !== undefined) {
+      field = "publishedOn";
+      baseDate = doc.publishedOn;
+    } else if (doc.effectiveFrom !== undefined) {
+      field = "effectiveFrom";
+      baseDate = doc.effectiveFrom;
+    } else if (!Number.isNaN(baseLo)) {
+      // Without any date on record, the adoption range is the year in the number.
+      field = "documentNumber";
+      baseDate = String(fromDayNumber(baseLo).year) as PartialDate;
+    }
   }
   const months = periodicYears * 12;
   return {
@@ -178,7 +184,17 @@ function computeDue(state: CorpusState, k: number): DueComputation {
 }
 
 function range(lo: number, hi: number): DateRange | undefined {
-  return Number.isNaN(lo) ? undefined : { earliest: formatDayNumber(lo), latest: formatDayNumber(hi) };
+  return Number.isNaN(lo) ? undefined : { earliest: dayText(lo), latest: dayText(hi) };
+}
+
+/**
+ * shiftDate(baseDate, { months }), read off `lo`, the shifted first day of
+ * baseDate (a shifted first of a month is a first of a month): the same
+ * text, from the formatting cache.
+ */
+function shiftedDate(baseDate: PartialDate, lo: number, months: number): PartialDate | undefined {
+  if (baseDate.length === 4 && months % 12 !== 0) return undefined;
+  return dayText(lo, baseDate.length as 4 | 7 | 10);
 }
 
 const BASE_LABELS: Readonly<Record<DueBaseField, readonly [string, string]>> = {
@@ -214,8 +230,9 @@ class DueItemRecord implements DueItem {
   readonly statusCertainty: "certain" | "uncertain";
   readonly basis: LegalBasis;
 
-  constructor(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number, due: DueComputation) {
+  constructor(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number) {
     const doc = state.documents[k]!;
+    const due = computeDue(state, k, doc);
     const { monthsBeforeExpiry, periodicYears } = state.policy.evaluation;
     this.#state = state;
     this.#k = k;
@@ -227,17 +244,21 @@ class DueItemRecord implements DueItem {
     this.dueOn =
       due.baseDate === undefined
         ? due.lo === due.hi && !Number.isNaN(due.lo)
-          ? formatDayNumber(due.lo)
+          ? dayText(due.lo)
           : undefined
-        : due.rule === "beforeExpiry"
-          ? shiftDate(due.baseDate, { months: -monthsBeforeExpiry })
-          : shiftDate(due.baseDate, { years: periodicYears });
+        : shiftedDate(due.baseDate, due.lo, due.rule === "beforeExpiry" ? -monthsBeforeExpiry : periodicYears * 12);
     this.dueRange = range(due.lo, due.hi);
     this.overdue = Number.isNaN(due.lo) ? "uncertain" : due.hi < d0 ? true : due.lo >= d1 ? false : "uncertain";
     this.countedFrom = { field: due.field, date: due.baseDate, range: range(due.baseLo, due.baseHi) };
-    const status = computeStatus(state, k, date, d0, d1);
-    this.status = status.status;
-    this.statusCertainty = status.certainty;
+    const quick = quickStatus(state, k, d0, d1);
+    if (quick === undefined) {
+      const status = computeStatus(state, k, date, d0, d1);
+      this.status = status.status;
+      this.statusCertainty = status.certainty;
+    } else {
+      this.status = quick;
+      this.statusCertainty = "certain";
+    }
     this.basis = state.policy.evaluation.basis;
   }
 
@@ -282,8 +303,8 @@ function explainDue(
 }
 
 /** @internal */
-export function dueItem(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number, due: DueComputation = computeDue(state, k)): DueItem {
-  return new DueItemRecord(state, k, date, d0, d1, due);
+export function dueItem(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number): DueItem {
+  return new DueItemRecord(state, k, date, d0, d1);
 }
 
 /** @internal */
@@ -292,21 +313,33 @@ export function listDue(state: CorpusState, date: PartialDate, options: DueForEv
   const within = options?.within;
   const windowEnd = addMonthsToDay(d1, (within?.years ?? 0) * 12 + (within?.months ?? 0)) + (within?.days ?? 0);
   const includeUnknown = options?.includeUnknown ?? true;
-  const picked: Array<{ k: number; due: DueComputation }> = [];
+  // Items are built while the catalogue is swept in order (each document is then read where it lies),
+  // and sorted afterwards.
+  const items: DueItem[] = [];
+  // Sort keys: the first possible due day, unknown (NaN) as +Infinity so that it sorts last.
+  const keys: number[] = [];
   const n = state.documents.length;
   for (let k = 0; k < n; k++) {
-    if (state.governed[k] === 0 || certainlyEnded(state, k, d0)) continue;
+    if ((state.governed[k]! & GOVERNED) === 0 || certainlyEnded(state, k, d0)) continue;
     const lo = dueLo(state, k);
-    if (Number.isNaN(lo) ? includeUnknown : lo <= windowEnd) picked.push({ k, due: computeDue(state, k) });
+    if (Number.isNaN(lo) ? includeUnknown : lo <= windowEnd) {
+      items.push(dueItem(state, k, date, d0, d1));
+      keys.push(Number.isNaN(lo) ? Number.POSITIVE_INFINITY : lo);
+    }
   }
-  // Earliest due first; unknown due dates last; ties by catalogue order.
-  picked.sort((a, b) => (Number.isNaN(a.due.lo) ? 1 : 0) - (Number.isNaN(b.due.lo) ? 1 : 0) || a.due.lo - b.due.lo || a.k - b.k);
-  return picked.map(({ k, due }) => dueItem(state, k, date, d0, d1, due));
+  // Earliest due first; unknown due dates last; ties by catalogue order (items are in catalogue order,
+  // and Infinity - Infinity is NaN, which falls through to the position).
+  const order = new Int32Array(items.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+  const out: DueItem[] = [];
+  for (let i = 0; i < order.length; i++) out.push(items[order[i]!]!);
+  return out;
 }
 
 /** @internal */
 export function dueOf(state: CorpusState, k: number, date: PartialDate): DueItem | undefined {
-  if (state.governed[k] === 0) return undefined;
+  if ((state.governed[k]! & GOVERNED) === 0) return undefined;
   const [d0, d1] = dayBounds(date);
   return dueItem(state, k, date, d0, d1);
 }

@@ -9,22 +9,8 @@
 
 /** Adjacency in compressed sparse row form: the edges of node v are `targets[start[v] .. start[v + 1])`. */
 export interface Adjacency {
-  readonly start: Int32Array;
-  readonly targets: Int32Array;
-}
-
-/**
- * Builds CSR adjacency from edge lists.
- * @internal
- */
-export function buildAdjacency(nodeCount: number, from: ArrayLike<number>, to: ArrayLike<number>): Adjacency {
-  const start = new Int32Array(nodeCount + 1);
-  for (let e = 0; e < from.length; e++) start[(from[e] as number) + 1]! += 1;
-  for (let v = 0; v < nodeCount; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, nodeCount);
-  const targets = new Int32Array(from.length);
-  for (let e = 0; e < from.length; e++) targets[fill[from[e] as number]!++] = to[e] as number;
-  return { start, targets };
+  readonly start: readonly number[];
+  readonly targets: readonly number[];
 }
 
 /**
@@ -74,6 +60,12 @@ export function cyclicComponents(nodeCount: number, adj: Adjacency): number[][] 
         if (low[v]! < low[parent]!) low[parent] = low[v]!;
       }
       if (low[v] === index[v]) {
+        // A lone node is popped without building a component: a million acyclic nodes allocate nothing.
+        if (stack[stack.length - 1] === v && !hasSelfLoop(adj, v)) {
+          stack.pop();
+          onStack[v] = 0;
+          continue;
+        }
         const component: number[] = [];
         let w: number;
         do {

@@ -7,9 +7,10 @@
  * @module
  */
 import type { LocalizedMessage } from "../errors.js";
-import { formatDayNumber, type DateRange, type PartialDate, type TriState } from "../dates/partialDate.js";
+import { fromDayNumber } from "../dates/calendar.js";
+import type { DateRange, PartialDate, TriState } from "../dates/partialDate.js";
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus } from "../documents/schema.js";
-import { displayName, endSourceAt, REL, startSourceAt, type CorpusState, type StartSource } from "./build.js";
+import { dayText, displayName, endSourceAt, REL, startSourceAt, type CorpusState, type StartSource } from "./build.js";
 
 /** What happened to a document, or is known about it, that bears on its status. */
 export type StatusEventKind =
@@ -116,7 +117,7 @@ function happened(lo: number, hi: number, d0: number, d1: number): Happened {
 }
 
 function rangeOf(lo: number, hi: number): DateRange | undefined {
-  return Number.isNaN(lo) ? undefined : { earliest: formatDayNumber(lo), latest: formatDayNumber(hi) };
+  return Number.isNaN(lo) ? undefined : { earliest: dayText(lo), latest: dayText(hi) };
 }
 
 /**
@@ -158,6 +159,22 @@ interface Candidate {
   readonly slot: number; // event slot, -1 for the validity end
 }
 
+/**
+ * The status on [d0, d1] when the dates settle it for certain in one of the
+ * common ways — not started yet; started, and nothing has happened to it but
+ * perhaps a validity end — without building an answer; undefined otherwise.
+ * Agrees with computeStatus (status, with certainty `certain`).
+ * @internal
+ */
+export function quickStatus(state: CorpusState, k: number, d0: number, d1: number): DocumentStatus | undefined {
+  const started = happened(state.startLo[k]!, state.startHi[k]!, d0, d1);
+  if (started === NO) return "not_yet_in_force";
+  if (started !== YES || state.eventStart[k] !== state.eventStart[k + 1]) return undefined;
+  if (state.endSourceCode[k] === 0) return "in_force";
+  const h = happened(state.endLo[k]! + 1, state.endHi[k]! + 1, d0, d1);
+  return h === NO ? "in_force" : h === YES ? "expired" : undefined;
+}
+
 /** @internal */
 export function computeStatus(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number): StatusAnswer {
   const started = happened(state.startLo[k]!, state.startHi[k]!, d0, d1);
@@ -166,9 +183,20 @@ export function computeStatus(state: CorpusState, k: number, date: PartialDate, 
     return answer(state, k, date, "not_yet_in_force", ONLY.not_yet_in_force, startEvent(state, k, "certain", "notYetEffective"), EMPTY, EMPTY, false);
   }
 
-  if (started === YES && endSourceAt(state, k) === undefined && state.eventStart[k] === state.eventStart[k + 1]) {
-    // The common case: in force since its start, nothing has happened to it.
-    return answer(state, k, date, "in_force", ONLY.in_force, startEvent(state, k, "certain", "inForceSince"), EMPTY, EMPTY, false);
+  if (started === YES && state.eventStart[k] === state.eventStart[k + 1]) {
+    // The common cases: in force since its start and nothing has happened to it, or only a validity end
+    // that has certainly passed (or certainly not). What the general steps below give, without their lists.
+    let h: Happened = NO;
+    let lo = Number.NaN;
+    let hi = Number.NaN;
+    if (state.endSourceCode[k] !== 0) {
+      // Expired from the day after the last valid day.
+      lo = state.endLo[k]! + 1;
+      hi = state.endHi[k]! + 1;
+      h = happened(lo, hi, d0, d1);
+    }
+    if (h === NO) return answer(state, k, date, "in_force", ONLY.in_force, startEvent(state, k, "certain", "inForceSince"), EMPTY, EMPTY, false);
+    if (h === YES) return answer(state, k, date, "expired", ONLY.expired, validityEndEvent(state, k, lo, hi, h), EMPTY, EMPTY, false);
   }
 
   // Terminating and partial events that happened, or may have, by the date.
@@ -256,7 +284,8 @@ function startDateOf(state: CorpusState, k: number): PartialDate | undefined {
     case "adoptedOn":
       return doc.adoptedOn;
     case "documentNumber":
-      return String(state.numberYear[k]) as PartialDate;
+      // The start is then the year in the number, from its first day.
+      return String(fromDayNumber(state.startLo[k]!).year) as PartialDate;
     default:
       return undefined;
   }
@@ -276,13 +305,16 @@ function eventOf(state: CorpusState, slot: number, kind: StatusEventKind, h: Hap
 }
 
 function candidateEvent(state: CorpusState, k: number, c: Candidate): StatusEvent {
-  if (c.slot >= 0) return eventOf(state, c.slot, c.kind, c.h);
-  const doc = state.documents[k]!;
+  return c.slot >= 0 ? eventOf(state, c.slot, c.kind, c.h) : validityEndEvent(state, k, c.lo, c.hi, c.h);
+}
+
+/** The end of validity as an event, expiry falling on [lo, hi] (the day after the last valid day). */
+function validityEndEvent(state: CorpusState, k: number, lo: number, hi: number, h: Happened): StatusEvent {
   return {
     kind: "validityEnded",
-    date: endSourceAt(state, k) === "validUntil" ? doc.validUntil : undefined,
-    range: rangeOf(c.lo - 1, c.hi - 1),
-    certainty: c.h === YES ? "certain" : "uncertain",
+    date: endSourceAt(state, k) === "validUntil" ? state.documents[k]!.validUntil : undefined,
+    range: rangeOf(lo - 1, hi - 1),
+    certainty: h === YES ? "certain" : "uncertain",
   };
 }
 

@@ -105,7 +105,7 @@ const MAX_SERIAL_DIGITS = 15;
 
 // Fast path: the canonical 发文字号 (BMP ideographs only; anything else goes the slow way).
 const CANONICAL_DOCUMENT = /^([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)〔(\d{4})〕([1-9]\d{0,14})号$/;
-// Slow path, on normalised text (spaces removed, full-width ASCII folded, 號 → 号).
+// Slow path, on normalised text (spaces removed, full-width ASCII folded, a closing 號 → 号).
 // 〔〕 and its look-alikes: [] () 【】 ﹝﹞ 〖〗 〘〙 ❲❳ (［］ and （） arrive folded to [] ()).
 const BRACKETED = /^(\p{Script=Han}*)([〔[(【﹝〖〘❲])(\d+)([〕\])】﹞〗〙❳])(第?)(\d+)号$/u;
 const ORDER = /^(\p{Script=Han}*令)(?:(\d+)年)?(第?)(\d+)号$/u;
@@ -207,14 +207,34 @@ function build(kind: DocumentNumberKind, issuerCode: string, year: number | unde
  * @internal
  */
 export function canonicalDocumentYear(text: string): number | undefined {
-  if (!CANONICAL_DOCUMENT.test(text)) return undefined;
-  const open = text.indexOf("〔");
+  // CANONICAL_DOCUMENT, scanned by hand (a million numbers in a catalogue): ideographs, 〔, four
+  // ASCII digits, 〕, a serial of 1–15 digits not starting with 0, 号, nothing after.
+  const length = text.length;
+  let open = 0;
+  while (open < length && isBmpIdeograph(text.charCodeAt(open))) open++;
+  if (open === 0 || length - open < 8 || length - open > 22 || text.charCodeAt(open) !== 0x3014) return undefined;
+  let year = 0;
+  for (let i = open + 1; i < open + 5; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    year = year * 10 + digit;
+  }
+  if (text.charCodeAt(open + 5) !== 0x3015 || text.charCodeAt(length - 1) !== 0x53f7) return undefined;
+  const lead = text.charCodeAt(open + 6);
+  if (lead < 49 || lead > 57) return undefined;
+  for (let i = open + 7; i < length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
   const last = text.charCodeAt(open - 1);
   // 令 / 公告 before the bracket: an order or announcement written with brackets — not canonical.
   if (last === 0x4ee4 || (last === 0x544a && text.charCodeAt(open - 2) === 0x516c)) return undefined;
-  let year = 0;
-  for (let i = open + 1; i < open + 5; i++) year = year * 10 + text.charCodeAt(i) - 48;
   return year < MIN_YEAR || year > MAX_YEAR ? undefined : year;
+}
+
+/** The code units CANONICAL_DOCUMENT's issuer class admits: BMP ideographs. */
+function isBmpIdeograph(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 function readCanonical(text: string): DocumentNumber | undefined {
@@ -236,7 +256,7 @@ interface Folded {
   readonly flags: number;
 }
 
-/** Trims, drops a wrapping （）, removes inner spaces, folds full-width ASCII and 號. */
+/** Trims, drops a wrapping （）, removes inner spaces, folds full-width ASCII and a closing 號. */
 function fold(raw: string): Folded {
   let text = trimCitation(raw);
   let flags = 0;
@@ -249,9 +269,10 @@ function fold(raw: string): Folded {
     if (FULL_WIDTH_DIGIT.test(text)) flags |= FULL_WIDTH;
     text = text.replace(FULL_WIDTH_ASCII_ALL, toHalfWidth);
   }
-  if (text.includes("號")) {
+  // Only the closing 號 is the number's suffix; a 號 inside an issuer code is part of its name.
+  if (text.endsWith("號")) {
     flags |= HAO;
-    text = text.replaceAll("號", "号");
+    text = `${text.slice(0, -1)}号`;
   }
   return { text, flags };
 }

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { PolicyEvalError } from "../../src/errors.js";
 import {
+  canonicalDocumentYear,
   documentNumberKey,
   formatDocumentNumber,
   parseDocumentNumber,
@@ -24,6 +25,13 @@ const issuerCode = fc
   .filter((s) => !s.endsWith("令") && !s.endsWith("公告"));
 const year = fc.integer({ min: 1949, max: 2100 });
 const serial = fc.integer({ min: 1, max: 99999 });
+
+/** Strings built from the characters that matter, so that near-misses are common. */
+function nearMiss(): fc.Arbitrary<string> {
+  return fc
+    .array(fc.constantFrom(..."国办发粤府令公告年第号號〔〕[]()（）【】 0123456789０１HFGS-—"), { maxLength: 16 })
+    .map((cs) => cs.join(""));
+}
 
 const OPEN = ["〔", "[", "(", "（", "［", "【", "﹝", "〖"] as const;
 const CLOSE = ["〕", "]", ")", "）", "］", "】", "﹞", "〗"] as const;
@@ -161,12 +169,18 @@ describe("document numbers, as laws", () => {
     expect(!result.success && result.error.issues.map((i) => i.code)).toEqual(["registration-number-not-document-number"]);
   });
 
-  // Strings built from the characters that matter, so that near-misses are common.
-  const nearMiss = fc
-    .array(fc.constantFrom(..."国办发粤府令公告年第号號〔〕[]()（）【】 0123456789０１HFGS-—"), { maxLength: 16 })
-    .map((cs) => cs.join(""));
+  // canonicalDocumentYear is the corpus build's hand-written scan of CANONICAL_DOCUMENT: it must
+  // accept exactly what the full parser reads as a canonical, warning-free document number.
+  test.prop([fc.oneof(fc.tuple(issuerCode, year, serial).map(([c, y, s]) => `${c}〔${y}〕${s}号`), nearMiss())], {
+    numRuns: 1000,
+  })("the fast canonical scan agrees with the parser", (text) => {
+    const result = safeParseDocumentNumber(text);
+    const canonical =
+      result.success && result.warnings.length === 0 && result.data.kind === "document" && result.data.canonical === text;
+    expect(canonicalDocumentYear(text)).toBe(canonical ? result.data.year : undefined);
+  });
 
-  test.prop([fc.oneof(fc.string(), fc.string({ unit: "binary" }), nearMiss)], { numRuns: 1000 })(
+  test.prop([fc.oneof(fc.string(), fc.string({ unit: "binary" }), nearMiss())], { numRuns: 1000 })(
     "safeParse never throws, parse throws only PolicyEvalError, and a success reads back canonically",
     (text) => {
       const result = safeParseDocumentNumber(text);

@@ -81,6 +81,15 @@ describe("the seed report's numbers", () => {
     expect(warningCodes("惠府〔2022〕32號")).toEqual(["traditional-hao"]);
   });
 
+  it("folds only the closing 號: one inside an issuer code is part of its name (found by a property test)", () => {
+    expect(parseDocumentNumber("號一令第1号")).toMatchObject({ kind: "order", issuerCode: "號一令", canonical: "號一令第1号" });
+    expect(safeParseDocumentNumber("號一令第1號")).toMatchObject({
+      success: true,
+      data: { issuerCode: "號一令", canonical: "號一令第1号" },
+      warnings: [{ code: "traditional-hao" }],
+    });
+  });
+
   it("reads order numbers (令号) with 第 and without a year", () => {
     expect(parseDocumentNumber("粤府令第277号")).toEqual({
       kind: "order",

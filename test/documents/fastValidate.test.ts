@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { isCertainlyValidDocument } from "../../src/documents/fastValidate.js";
+import { isCertainlyValidDocument, isWhitespaceCode } from "../../src/documents/fastValidate.js";
 import { isPartialDateText } from "../../src/dates/partialDate.js";
 import { PolicyDocumentSchema } from "../../src/documents/schema.js";
 import { isPartialDate } from "../../src/dates/index.js";
@@ -79,5 +79,11 @@ describe("the corpus's fast validation path", () => {
     for (const d of qingyuanDocuments) expect(isCertainlyValidDocument(d), d.id).toBe(true);
     expect(isCertainlyValidDocument({ ...qingyuanDocuments[0], title: "\u3000" })).toBe(false);
     expect(isCertainlyValidDocument(Object.assign(Object.create({ inherited: 1 }), qingyuanDocuments[0]))).toBe(false);
+  });
+
+  it("sees whitespace exactly as the schema's /\\S/ does, for every UTF-16 code unit", () => {
+    const disagree: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isWhitespaceCode(c) !== /\s/.test(String.fromCharCode(c))) disagree.push(c);
+    expect(disagree).toEqual([]);
   });
 });

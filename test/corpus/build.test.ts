@@ -1,0 +1,44 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { dayText, firstDayOf, lastDayOf, levelOf, rankOf } from "../../src/corpus/build.js";
+import { ADMIN_LEVELS, INSTRUMENT_RANKS } from "../../src/documents/schema.js";
+import { dayBounds, formatDayNumber, type PartialDate } from "../../src/dates/partialDate.js";
+
+// The corpus build reads dates with hand-written scans and a formatting cache (a million documents
+// per build); these must agree with the dates module they stand in for.
+const day = fc
+  .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2200-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10) as PartialDate);
+const partial = fc.tuple(day, fc.constantFrom(4, 7, 10)).map(([d, len]) => d.slice(0, len) as PartialDate);
+
+describe("the corpus build's date helpers", () => {
+  test.prop([partial], { numRuns: 500 })("firstDayOf and lastDayOf give dayBounds", (date) => {
+    const first = firstDayOf(date);
+    expect([first, lastDayOf(date, first)]).toEqual(dayBounds(date));
+  });
+
+  test.prop([partial], { numRuns: 500 })("dayText gives the formatted day, month or year, from the cache or not", (date) => {
+    const [first] = dayBounds(date);
+    for (let i = 0; i < 2; i++) {
+      expect(dayText(first)).toBe(formatDayNumber(first));
+      expect(dayText(first, date.length as 4 | 7 | 10)).toBe(date.length === 10 ? date : formatDayNumber(first).slice(0, date.length));
+    }
+  });
+
+  it("reads the reference case's dates: 2017-09 (清府办〔2017〕59号) is 2017-09-01 … 2017-09-30, 2016 a whole leap year", () => {
+    const september = firstDayOf("2017-09");
+    expect(dayText(september)).toBe("2017-09-01");
+    expect(dayText(lastDayOf("2017-09", september))).toBe("2017-09-30");
+    const year = firstDayOf("2016");
+    expect(lastDayOf("2016", year) - year).toBe(365);
+    expect(dayText(year, 4)).toBe("2016");
+    expect(dayText(september, 7)).toBe("2017-09");
+  });
+});
+
+describe("the corpus build's rank and level indexes", () => {
+  it("rankOf and levelOf give each value's position in INSTRUMENT_RANKS and ADMIN_LEVELS", () => {
+    expect(INSTRUMENT_RANKS.map((rank) => rankOf(rank))).toEqual(INSTRUMENT_RANKS.map((_, i) => i));
+    expect(ADMIN_LEVELS.map((level) => levelOf(level))).toEqual(ADMIN_LEVELS.map((_, i) => i));
+  });
+});
