@@ -14,7 +14,7 @@ import { safeParseSchema } from "../schema-issues.js";
 import { deriveFactsOnly, EVALUATION_FACTS } from "./facts.js";
 import { GUANGDONG_RULE_SET } from "./guangdongRules.js";
 import { CRITERIA, CRITERION_ALIASES, ENDING_GROUNDS, EvaluationSchema, RATINGS, type Criterion, type Evaluation } from "./schema.js";
-import { CONCLUSIONS } from "../rules/index.js";
+import { RULE_CONCLUSIONS } from "../rules/index.js";
 import { isPartialDateText } from "../dates/partialDate.js";
 
 /** What {@link evaluate} needs. */
@@ -238,7 +238,7 @@ function parsePart<T>(parse: () => T, head: string, issues: PolicyEvalIssue[]): 
 const NON_BLANK = /\S/;
 const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
 const GROUND_SET: ReadonlySet<string> = new Set(ENDING_GROUNDS);
-const CONCLUSION_SET: ReadonlySet<string> = new Set(CONCLUSIONS);
+const CONCLUSION_SET: ReadonlySet<string> = new Set(RULE_CONCLUSIONS);
 const CRITERION_SET: ReadonlySet<string> = new Set(CRITERIA);
 
 function isText(value: unknown): value is string {

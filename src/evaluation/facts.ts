@@ -19,7 +19,7 @@ import type { LocalizedMessage } from "../errors.js";
 import { achievement, latestAsOf } from "../indicators/aggregate.js";
 import type { Indicator, Observation } from "../indicators/schemas.js";
 import { compareDecimals, type ExactDecimal } from "../quantities/decimal.js";
-import type { FactCatalogue, Facts, FactValue } from "../rules/index.js";
+import { RULE_CONCLUSIONS, type FactCatalogue, type Facts, type FactValue } from "../rules/index.js";
 import { CRITERIA, CRITERION_LABELS, RATING_LABELS, RATINGS, type Criterion, type Evaluation, type Rating } from "./schema.js";
 
 const bool = (zh: string, en: string) => Object.freeze({ type: "boolean" as const, description: Object.freeze({ "zh-CN": zh, en }) });
@@ -74,7 +74,7 @@ export const EVALUATION_FACTS: FactCatalogue = Object.freeze({
   "conditions.unsuited": bool("已不适应经济社会发展要求", "The document no longer suits the conditions"),
   recommendation: {
     type: "enum",
-    values: ["continue", "extend", "revise", "repeal", "declareExpired"],
+    values: RULE_CONCLUSIONS,
     description: { "zh-CN": "评估小组的建议", en: "The evaluators' recommendation" },
   },
 } satisfies FactCatalogue);

@@ -9,6 +9,7 @@
  */
 import * as z from "zod";
 import { PartialDateSchema } from "../documents/schema.js";
+import { RULE_CONCLUSIONS } from "../rules/conclusions.js";
 import { bilingualIssue, NonBlankStringSchema } from "../schema-issues.js";
 
 const text = NonBlankStringSchema;
@@ -407,7 +408,7 @@ export const EvaluationSchema = z.strictObject({
   recommendation: z
     .strictObject({
       /** What they recommend. */
-      conclusion: z.literal(["continue", "extend", "revise", "repeal", "declareExpired"]),
+      conclusion: z.enum(RULE_CONCLUSIONS),
       /** Their words. */
       quote: text.optional(),
     })

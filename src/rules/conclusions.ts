@@ -10,24 +10,40 @@
  *
  * @example
  * ```ts
- * import { CONCLUSIONS } from "policy-eval";
- * CONCLUSIONS.includes("continue"); //=> true
+ * import { RULE_CONCLUSIONS } from "policy-eval";
+ * RULE_CONCLUSIONS.includes("continue"); //=> true
+ * RULE_CONCLUSIONS.length; //=> 5
  * ```
  */
-export const CONCLUSIONS = Object.freeze(["continue", "extend", "revise", "repeal", "declareExpired"] as const);
+export const RULE_CONCLUSIONS = Object.freeze(["continue", "extend", "revise", "repeal", "declareExpired"] as const);
 
 /**
- * 评估结论 — what a rule concludes: `continue` 继续有效 (继续沿用), `extend`
- * 延长有效期, `revise` 修订, `repeal` 废止, `declareExpired` 宣布失效.
+ * What a rule (or the evaluators' recommendation) concludes: `continue` 继续有效
+ * (继续沿用), `extend` 延长有效期, `revise` 修订, `repeal` 废止, `declareExpired` 宣布失效.
  */
+export type RuleConclusion = (typeof RULE_CONCLUSIONS)[number];
+
+/**
+ * 评估结论 — the vocabulary of DESIGN.md §2: the five conclusions a rule can
+ * reach, and `undetermined` when the facts cannot settle one.
+ *
+ * @example
+ * ```ts
+ * import { CONCLUSIONS } from "policy-eval";
+ * CONCLUSIONS.at(-1); //=> "undetermined"
+ * ```
+ */
+export const CONCLUSIONS = Object.freeze([...RULE_CONCLUSIONS, "undetermined"] as const);
+
+/** 评估结论 — one of {@link CONCLUSIONS}. */
 export type Conclusion = (typeof CONCLUSIONS)[number];
 
 /**
- * 结论 — what {@link runRules} answers: a {@link Conclusion} when the winning
- * rules agree, `conflict` when they disagree (never settled by order), and
- * `undetermined` when no rule applies or missing facts could change the answer.
+ * 结论 — what {@link runRules} answers: a {@link RuleConclusion} when the
+ * winning rules agree, `conflict` when they disagree (never settled by order),
+ * and `undetermined` when no rule applies or missing facts could change the answer.
  */
-export type ResultConclusion = Conclusion | "undetermined" | "conflict";
+export type ResultConclusion = Conclusion | "conflict";
 
 /**
  * The grounds a conclusion may rest on (国发〔2015〕68号 grounds, plus

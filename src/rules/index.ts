@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { CONCLUSIONS, GROUNDS, type Conclusion, type Ground, type ResultConclusion } from "./conclusions.js";
+export { CONCLUSIONS, GROUNDS, RULE_CONCLUSIONS, type Conclusion, type Ground, type ResultConclusion, type RuleConclusion } from "./conclusions.js";
 export {
   FACT_TYPES,
   FactCatalogueSchema,

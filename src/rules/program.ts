@@ -12,7 +12,7 @@ import type { LocalizedMessage } from "../errors.js";
 import { daysInMonth, toDayNumber } from "../dates/calendar.js";
 import type { CalendarDate } from "../dates/index.js";
 import { compareDecimals, ExactDecimal, toExactDecimal } from "../quantities/decimal.js";
-import { CONCLUSIONS, type Conclusion, type Ground } from "./conclusions.js";
+import { RULE_CONCLUSIONS, type RuleConclusion, type Ground } from "./conclusions.js";
 import type { FactDeclaration, FactType, JsonFactValue } from "./facts.js";
 import type { Operator } from "./operators.js";
 import type { TraceCondition, TraceFact, TraceNode, TraceOperand, TraceRule } from "./trace.js";
@@ -93,7 +93,7 @@ export interface NamedSpec extends Segment {
 
 export interface RuleSpec extends Segment {
   readonly id: string;
-  readonly conclusion: Conclusion;
+  readonly conclusion: RuleConclusion;
   readonly conclusionIndex: number;
   readonly ground: Ground | undefined;
   readonly title: LocalizedMessage | undefined;
@@ -506,7 +506,7 @@ export function buildProgram(parts: ProgramParts): Program {
   const rules: RuleSpec[] = parts.rules.map((r) => ({
     id: r.id,
     conclusion: r.conclusion,
-    conclusionIndex: CONCLUSIONS.indexOf(r.conclusion),
+    conclusionIndex: RULE_CONCLUSIONS.indexOf(r.conclusion),
     ground: r.ground,
     title: r.title === undefined ? undefined : Object.freeze({ ...r.title }),
     reason: Object.freeze({ ...r.reason }),

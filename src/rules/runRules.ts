@@ -10,7 +10,7 @@
 import { createIssue, PolicyEvalError, type IssuePath, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
 import type { PartialDate } from "../dates/index.js";
 import { ExactDecimal, safeToExactDecimal } from "../quantities/decimal.js";
-import { CONCLUSIONS, type Conclusion, type Ground, type ResultConclusion } from "./conclusions.js";
+import { RULE_CONCLUSIONS, type RuleConclusion, type Ground, type ResultConclusion } from "./conclusions.js";
 import type { FactDeclaration, FactValue, Facts, JsonFactValue } from "./facts.js";
 import {
   FALSE,
@@ -83,7 +83,7 @@ export interface Reason {
   /** The rule's id. */
   readonly rule: string;
   /** What it concludes. */
-  readonly conclusion: Conclusion;
+  readonly conclusion: RuleConclusion;
   /** On which ground. */
   readonly ground?: Ground;
   /** The reason in English (same as `messages.en`). */
@@ -98,12 +98,12 @@ export interface Reason {
   readonly cites: readonly string[];
 }
 
-/** The rules that disagreed, and their conclusions (in {@link CONCLUSIONS} order). */
+/** The rules that disagreed, and their conclusions (in {@link RULE_CONCLUSIONS} order). */
 export interface RulesConflict {
   /** The winning rules, in rule-set order. */
   readonly rules: readonly string[];
   /** Their distinct conclusions. */
-  readonly conclusions: readonly Conclusion[];
+  readonly conclusions: readonly RuleConclusion[];
 }
 
 /** What every {@link RulesResult} has, whatever its conclusion. */
@@ -133,7 +133,7 @@ export interface RulesResultBase {
 
 /**
  * 推理结果 — what {@link runRules} answers. Narrow on `conclusion`:
- * a {@link Conclusion} comes with at least one reason; `conflict` with the
+ * a {@link RuleConclusion} comes with at least one reason; `conflict` with the
  * disagreeing rules; `undetermined` with no reason, and `missingFacts` /
  * `uncertainFacts` naming what is missing (both empty when no rule applies
  * at all).
@@ -141,7 +141,7 @@ export interface RulesResultBase {
 export type RulesResult =
   | (RulesResultBase & {
       /** The winners' common conclusion. */
-      readonly conclusion: Conclusion;
+      readonly conclusion: RuleConclusion;
       /** One per winning rule. */
       readonly reasons: readonly [Reason, ...Reason[]];
     })
@@ -1126,7 +1126,7 @@ function run(program: Program, ctx: DateContext, facts: Facts, scratch: Scratch)
     collectOpenQuestions(program, ctx, res, subject.values, analysis.relevant, open);
   } else {
     const cls = outcomeClass(winnerMask);
-    conclusion = cls === -1 ? "undetermined" : cls === 99 ? "conflict" : (CONCLUSIONS[cls] as Conclusion);
+    conclusion = cls === -1 ? "undetermined" : cls === 99 ? "conflict" : (RULE_CONCLUSIONS[cls] as RuleConclusion);
   }
   const reasons: Reason[] = conclusion === "undetermined" ? [] : new Array<Reason>(winnerCount);
   const winners: string[] = conclusion === "conflict" ? new Array<string>(winnerCount) : [];
@@ -1149,7 +1149,7 @@ function run(program: Program, ctx: DateContext, facts: Facts, scratch: Scratch)
   if (conclusion === "conflict") {
     const conflict: RulesConflict = {
       rules: winners,
-      conclusions: CONCLUSIONS.filter((_, i) => (winnerMask & (1 << i)) !== 0),
+      conclusions: RULE_CONCLUSIONS.filter((_, i) => (winnerMask & (1 << i)) !== 0),
     };
     return { conclusion, reasons, conflict, missingFacts, uncertainFacts, uncertainParameters, uncertainRules, trace };
   }

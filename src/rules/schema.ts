@@ -14,7 +14,7 @@ import type { CalendarDate } from "../dates/index.js";
 import { partialDateIssues } from "../dates/partialDate.js";
 import { bilingualIssue } from "../schema-issues.js";
 import type { LocalizedMessage } from "../errors.js";
-import { CONCLUSIONS, GROUNDS, type Conclusion, type Ground } from "./conclusions.js";
+import { RULE_CONCLUSIONS, GROUNDS, type RuleConclusion, type Ground } from "./conclusions.js";
 import { FactDeclarationSchema, LocalizedTextSchema, type FactCatalogue } from "./facts.js";
 import { OPERATORS, type Operator } from "./operators.js";
 
@@ -270,7 +270,7 @@ function ruleSchemaWith<C extends z.ZodType>(when: C) {
   return z.strictObject({
     id: NameSchema,
     title: LocalizedTextSchema.optional(),
-    conclusion: z.enum(CONCLUSIONS),
+    conclusion: z.enum(RULE_CONCLUSIONS),
     ground: z.enum(GROUNDS).optional(),
     when,
     exceptionTo: z.union([NameSchema, z.array(NameSchema).min(1)]).optional(),
@@ -321,7 +321,7 @@ export interface Rule {
   /** 标题 — a short name. */
   readonly title?: LocalizedMessage | undefined;
   /** 结论 — what the rule concludes when it applies. */
-  readonly conclusion: Conclusion;
+  readonly conclusion: RuleConclusion;
   /** 理由类别 — the ground of the conclusion. */
   readonly ground?: Ground | undefined;
   /** 条件 — when the rule applies. */

@@ -10,7 +10,7 @@ import * as z from "zod";
 import type { LocalizedMessage } from "../errors.js";
 import type { CalendarDate, PartialDate } from "../dates/index.js";
 import { partialDateIssues } from "../dates/partialDate.js";
-import { CONCLUSIONS, GROUNDS, type Conclusion, type Ground, type ResultConclusion } from "./conclusions.js";
+import { RULE_CONCLUSIONS, GROUNDS, type RuleConclusion, type Ground, type ResultConclusion } from "./conclusions.js";
 import { FACT_TYPES, LocalizedTextSchema, type FactType, type JsonFactValue } from "./facts.js";
 import { OPERATORS, type Operator } from "./operators.js";
 import { BasisSchema, CalendarDateSchema, type Basis } from "./schema.js";
@@ -221,7 +221,7 @@ export interface TraceRule {
    */
   readonly inForce: boolean | "uncertain";
   /** What it concludes when it applies. */
-  readonly conclusion: Conclusion;
+  readonly conclusion: RuleConclusion;
   /** The ground of that conclusion. */
   readonly ground?: Ground;
   /** The rules this one is an exception to, always as a list (`[]` for a base rule). */
@@ -329,7 +329,7 @@ export const TraceSchema = z.strictObject({
     inForce: z.union([z.literal(true), z.literal("uncertain")]),
   }),
   date: PartialDateSchema,
-  conclusion: z.enum([...CONCLUSIONS, "undetermined", "conflict"]),
+  conclusion: z.enum([...RULE_CONCLUSIONS, "undetermined", "conflict"]),
   facts: z.array(
     z.strictObject({
       name: z.string(),
@@ -373,7 +373,7 @@ export const TraceSchema = z.strictObject({
       title: LocalizedTextSchema.optional(),
       status: z.enum(RULE_STATUSES),
       inForce: z.union([z.boolean(), z.literal("uncertain")]),
-      conclusion: z.enum(CONCLUSIONS),
+      conclusion: z.enum(RULE_CONCLUSIONS),
       ground: z.enum(GROUNDS).optional(),
       exceptionTo: z.array(z.string()),
       overriddenBy: z.array(z.string()),

@@ -5,7 +5,7 @@ test("status answers and evaluation results are typed for narrowing", () => {
   expectTypeOf<StatusAnswer["status"]>().toEqualTypeOf<DocumentStatus>();
   expectTypeOf<StatusAnswer["amended"]>().toEqualTypeOf<TriState>();
   expectTypeOf<DocumentStatus>().toEqualTypeOf<"not_yet_in_force" | "in_force" | "partially_in_force" | "expired" | "repealed">();
-  expectTypeOf<EvaluationResult["conclusion"]>().toEqualTypeOf<Conclusion | "undetermined" | "conflict">();
+  expectTypeOf<EvaluationResult["conclusion"]>().toEqualTypeOf<Conclusion | "conflict">();
   expectTypeOf<EvaluationResult["evaluatedOn"]>().toEqualTypeOf<PartialDate>();
   const narrow = (result: EvaluationResult) => {
     if (result.conclusion === "conflict") expectTypeOf(result.conflict.rules).toEqualTypeOf<readonly string[]>();

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import { toExactDecimal } from "../../src/quantities/decimal.js";
 import {
   CONCLUSIONS,
+  RULE_CONCLUSIONS,
   runRules,
   validateRuleSet,
   type CompiledRuleSet,
@@ -13,6 +14,7 @@ import {
   type RulesConflict,
   type RulesResult,
   type Rule,
+  type RuleConclusion,
   type RuleSet,
   type RunRulesOptions,
   type Trace,
@@ -24,10 +26,12 @@ import {
 import type { PartialDate } from "../../src/dates/index.js";
 
 describe("public types of the rules module", () => {
-  it("Conclusion is exactly the five conclusions a rule can reach", () => {
-    expectTypeOf<Conclusion>().toEqualTypeOf<"continue" | "extend" | "revise" | "repeal" | "declareExpired">();
-    expectTypeOf<ResultConclusion>().toEqualTypeOf<Conclusion | "undetermined" | "conflict">();
-    expectTypeOf(CONCLUSIONS[0]).toEqualTypeOf<"continue">();
+  it("RuleConclusion is exactly the five conclusions a rule can reach; Conclusion adds undetermined (DESIGN.md §2)", () => {
+    expectTypeOf<RuleConclusion>().toEqualTypeOf<"continue" | "extend" | "revise" | "repeal" | "declareExpired">();
+    expectTypeOf<Conclusion>().toEqualTypeOf<RuleConclusion | "undetermined">();
+    expectTypeOf<ResultConclusion>().toEqualTypeOf<Conclusion | "conflict">();
+    expectTypeOf(RULE_CONCLUSIONS[0]).toEqualTypeOf<"continue">();
+    expectTypeOf(CONCLUSIONS[5]).toEqualTypeOf<"undetermined">();
   });
 
   it("a result narrows on its conclusion", () => {
@@ -40,7 +44,7 @@ describe("public types of the rules module", () => {
       // @ts-expect-error only a conflict has `conflict`
       void result.conflict;
     } else {
-      expectTypeOf(result.conclusion).toEqualTypeOf<Conclusion>();
+      expectTypeOf(result.conclusion).toEqualTypeOf<RuleConclusion>();
       expectTypeOf(result.reasons[0]).toEqualTypeOf<Reason>();
     }
     expectTypeOf(result.trace).toEqualTypeOf<Trace>();
@@ -99,7 +103,7 @@ describe("public types of the rules module", () => {
   });
 
   it("a rule set is plain data", () => {
-    expectTypeOf<RuleSet["rules"][number]["conclusion"]>().toEqualTypeOf<Conclusion>();
+    expectTypeOf<RuleSet["rules"][number]["conclusion"]>().toEqualTypeOf<RuleConclusion>();
     expectTypeOf<RuleSet["inForceFrom"]>().toEqualTypeOf<`${number}-${number}-${number}`>();
   });
 });
