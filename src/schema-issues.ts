@@ -25,11 +25,60 @@ export function bilingualIssue(code: string, zh: string, en: string, extra?: Rec
 }
 
 /**
+ * Adds our issues to a zod refinement context, codes and both messages kept
+ * (paths relative to the value being checked); {@link issueFromZod} reads
+ * them back unchanged.
+ *
+ * @internal
+ */
+export function forwardIssues(ctx: z.core.$RefinementCtx, issues: readonly PolicyEvalIssue[]): void {
+  for (const issue of issues) {
+    ctx.addIssue({
+      code: "custom",
+      message: issue.messages.en,
+      path: [...issue.path],
+      params: bilingualIssue(issue.code, issue.messages["zh-CN"], issue.messages.en, issue.params),
+    });
+  }
+}
+
+/** Whether a UTF-16 code unit is whitespace as a JS regex's `\s` sees it (no `u` flag). @internal */
+export function isWhitespaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * A string with a non-blank character (what `/\S/` finds), checked without a
+ * regex call: the fast validators of documents and evaluation records read a
+ * million of them.
+ * @internal
+ */
+export function isNonBlankText(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  for (let i = 0; i < value.length; i++) if (!isWhitespaceCode(value.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * The same issue at another path (its code, messages, severity and params
+ * kept): for issues of a part re-reported at the part's place in the whole.
+ * @internal
+ */
+export function issueAt(issue: PolicyEvalIssue, path: IssuePath): PolicyEvalIssue {
+  return createIssue(issue.code, path, issue.messages, {
+    severity: issue.severity,
+    ...(issue.params === undefined ? {} : { params: issue.params }),
+  });
+}
+
+/**
  * A string with at least one non-space character, with a bilingual
  * `empty-text` issue. No transform: the output is the input.
  * @internal
  */
-export const NonBlankStringSchema = z.string().refine((text) => /\S/.test(text), {
+export const NonBlankStringSchema = z.string().refine(isNonBlankText, {
   params: bilingualIssue("empty-text", "不能为空白", "Must not be empty or blank"),
 });
 

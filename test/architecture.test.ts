@@ -4,22 +4,16 @@
  * one way (dates ← documents ← corpus ← quantities/indicators ← rules ←
  * evaluation); there is no import cycle.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { typeScriptFiles } from "./sourceFiles.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "src");
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : name.endsWith(".ts") ? [path] : [];
-  });
-}
-
-const all = files(src);
+const all = typeScriptFiles(src);
 const core = all.filter((f) => !f.startsWith(join(src, "cli")));
 const moduleOf = (file: string): string => relative(src, file).split(/[\\/]/)[0]!.replace(/\.ts$/, "");
 

@@ -7,7 +7,7 @@ import { createCorpus, safeCreateCorpus, type Corpus } from "../corpus/index.js"
 import { evaluate, EvaluationSchema, type EvaluationResult } from "../evaluation/index.js";
 import { formatQuantity, type Quantity } from "../quantities/index.js";
 import { runValidationRules } from "../indicators/index.js";
-import { RuleSetSchema, TraceSchema } from "../rules/index.js";
+import { RuleSetSchema, TraceSchema, type ResultConclusion } from "../rules/index.js";
 import { parsePartialDate, type PartialDate } from "../dates/index.js";
 import { DOCUMENT_STATUS_LABELS, PolicyDocumentSchema } from "../documents/index.js";
 import { formatIssuePath, type Locale, type PolicyEvalIssue } from "../errors.js";
@@ -124,7 +124,7 @@ const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   trace: TraceSchema,
 };
 
-const CONCLUSION_LABELS: Readonly<Record<string, string>> = {
+const CONCLUSION_LABELS: Readonly<Record<ResultConclusion, string>> = {
   continue: "继续有效（继续沿用）",
   extend: "延长有效期",
   revise: "修订",
@@ -136,12 +136,12 @@ const CONCLUSION_LABELS: Readonly<Record<string, string>> = {
 
 function printResult(ctx: Context, result: EvaluationResult): void {
   const out = ctx.io.out;
-  const label = ctx.locale === "zh-CN" ? (CONCLUSION_LABELS[result.conclusion] ?? result.conclusion) : result.conclusion;
+  const label = ctx.locale === "zh-CN" ? CONCLUSION_LABELS[result.conclusion] : result.conclusion;
   out(t(ctx, `评估结论：${label}`, `Conclusion: ${label}`));
   for (const reason of result.reasons) {
     out(`  ${t(ctx, "理由", "reason")} [${reason.rule}] ${reason.messages[ctx.locale]}`);
     for (const f of reason.facts) out(`    - ${f.explanation?.[ctx.locale] ?? `${f.name} = ${JSON.stringify(f.value)}`}`);
-    const basis = reason.basis.map((b) => `${b.document}${b.article === undefined ? "" : b.article}`).join("、");
+    const basis = reason.basis.map((b) => `${b.document}${b.article ?? ""}`).join("、");
     out(`    ${t(ctx, "依据", "basis")}: ${basis}`);
   }
   if (result.conclusion === "conflict") out(t(ctx, `  冲突的规则：${result.conflict.rules.join("、")}`, `  conflicting rules: ${result.conflict.rules.join(", ")}`));
@@ -194,7 +194,7 @@ function upwardChains(corpus: Corpus, id: string, limit = 20): string[][] {
 export function demoCommand(ctx: Context): number {
   const corpus = createCorpus(qingyuanDocuments);
   const on = QINGYUAN_EVALUATION_DATE;
-  const name = (id: string): string => corpus.numberOf(id)?.canonical ?? `《${corpus.get(id).title}》`;
+  const name = (id: string): string => corpus.nameOf(id);
   const chains = upwardChains(corpus, QINGYUAN_PLAN_ID);
   const inChain = new Set(chains.flat());
   const statuses = corpus.documents.map((d) => corpus.statusAt(d.id, on));

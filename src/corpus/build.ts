@@ -18,14 +18,14 @@
  * @internal
  */
 import * as z from "zod";
-import { formatDayNumber, type CalendarDate, type PartialDate } from "../dates/partialDate.js";
+import { formatDayNumber, type CalendarDate, type DateRange, type PartialDate } from "../dates/partialDate.js";
 import { addMonthsToDay, daysInMonth, isLeapYear, toDayNumber } from "../dates/calendar.js";
-import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
+import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue } from "../errors.js";
 import { canonicalDocumentYear, parseDocumentNumber, safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
 import { ADMIN_LEVELS, PolicyDocumentSchema, type AdminLevel, type InstrumentRank, type PolicyDocument, type RelationType } from "../documents/schema.js";
-import { durationMonths, isGovernedBy, validityClassOf, type ValidityPolicy } from "../documents/validityPolicy.js";
+import { durationMonths, validityClassOf, type ValidityPolicy } from "../documents/validityPolicy.js";
 import { isCertainlyValidDocument } from "../documents/fastValidate.js";
-import { issueFromZod } from "../schema-issues.js";
+import { issueAt, issueFromZod } from "../schema-issues.js";
 import { findDuplicates, fingerprint, LazyStringTable, StringTable } from "./stringTable.js";
 import { cycleIn, cyclicComponents, type Adjacency } from "./graph.js";
 
@@ -49,11 +49,11 @@ export type StartSource = "effectiveFrom" | "publishedOn" | "adoptedOn" | "docum
 /** Where a document's validity end came from. */
 export type EndSource = "validUntil" | "validityPeriod" | "policyDefault";
 
-/** Codes of {@link StartSource} in the typed arrays (0 = unknown). @internal */
-export const START_SOURCES: readonly (StartSource | undefined)[] = [undefined, "effectiveFrom", "publishedOn", "adoptedOn", "documentNumber"];
+/** Codes of {@link StartSource} in the typed arrays (0 = unknown). */
+const START_SOURCES: readonly (StartSource | undefined)[] = [undefined, "effectiveFrom", "publishedOn", "adoptedOn", "documentNumber"];
 
-/** Codes of {@link EndSource} in the typed arrays (0 = none). @internal */
-export const END_SOURCES: readonly (EndSource | undefined)[] = [undefined, "validUntil", "validityPeriod", "policyDefault"];
+/** Codes of {@link EndSource} in the typed arrays (0 = none). */
+const END_SOURCES: readonly (EndSource | undefined)[] = [undefined, "validUntil", "validityPeriod", "policyDefault"];
 
 const START_EFFECTIVE = 1;
 const START_PUBLISHED = 2;
@@ -100,7 +100,7 @@ export interface CorpusState {
   /** First day in force, as a day range; NaN when unknown. */
   readonly startLo: readonly number[];
   readonly startHi: readonly number[];
-  /** Where the start came from: an index into {@link START_SOURCES}, 0 when unknown. */
+  /** Where the start came from: an index into `START_SOURCES`, 0 when unknown. */
   readonly startSourceCode: Uint8Array;
   /** Adoption (成文) day range used for the existence checks and the periodic evaluation; NaN when unknown. */
   readonly bornLo: readonly number[];
@@ -108,7 +108,7 @@ export interface CorpusState {
   /** Last day in force by validity, as a day range; NaN when the document has no validity end. */
   readonly endLo: readonly number[];
   readonly endHi: readonly number[];
-  /** Where the validity end came from: an index into {@link END_SOURCES}, 0 when none. */
+  /** Where the validity end came from: an index into `END_SOURCES`, 0 when none. */
   readonly endSourceCode: Uint8Array;
   /** Incoming lifecycle events per target (CSR): the acting document, type and date range. */
   readonly eventStart: ArrayLike<number>;
@@ -208,6 +208,11 @@ export function dayText(day: number, length: 4 | 7 | 10 = 10): PartialDate {
   return text as PartialDate;
 }
 
+/** A day span as calendar dates (from the formatting cache); undefined when unknown (NaN). @internal */
+export function dayRange(lo: number, hi: number): DateRange | undefined {
+  return Number.isNaN(lo) ? undefined : { earliest: dayText(lo), latest: dayText(hi) };
+}
+
 function fmtRange(lo: number, hi: number): string {
   return lo === hi ? formatDayNumber(lo) : `${formatDayNumber(lo)}…${formatDayNumber(hi)}`;
 }
@@ -266,8 +271,6 @@ interface EarlyIssue {
  * @internal
  */
 export function buildCorpusState(input: unknown, policy: ValidityPolicy): CorpusState {
-  const PH = (globalThis as { __ph?: (s: string) => void }).__ph;
-  PH?.("start");
   const issues: PolicyEvalIssue[] = [];
   const raw = documentsOf(input, issues);
   if (raw === undefined) throw new PolicyEvalError(issues);
@@ -319,7 +322,6 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   let m = 0;
   const atOf = (k: number): number => (inputIndex === undefined ? k : inputIndex[k]!);
 
-  PH?.("alloc");
   let n = 0;
   for (let i = 0; i < size; i++) {
     // 1. Structure: valid documents are kept as given (the schema has no transforms, so its output
@@ -398,15 +400,13 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
       bornLo[k] = lo;
       bornHi[k] = hi;
     }
-    readValidityEnd(doc, k, i);
-
     rank[k] = rankOf(doc.instrumentRank);
     const lv = levelOf(doc.adminLevel);
     level[k] = lv;
     // isGovernedBy, with the level looked up once per policy.
-    governed[k] =
-      (doc.isNormative && levelGoverned[lv] === true && (doc.jurisdiction === undefined || policy.appliesTo.jurisdictions.includes(doc.jurisdiction)) ? GOVERNED : 0) |
-      (doc.lastEvaluatedOn === undefined ? 0 : EVALUATED);
+    const isGoverned = doc.isNormative && levelGoverned[lv] === true && (doc.jurisdiction === undefined || policy.appliesTo.jurisdictions.includes(doc.jurisdiction));
+    governed[k] = (isGoverned ? GOVERNED : 0) | (doc.lastEvaluatedOn === undefined ? 0 : EVALUATED);
+    readValidityEnd(doc, k, i, isGoverned);
 
     relationStart[k] = m;
     const relations = doc.relations;
@@ -441,7 +441,6 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   const bornTo = bornHi ?? startHi;
   relationText.length = m;
   relationStart[n] = m;
-  PH?.("pass1");
 
   function readNumber(doc: PolicyDocument, k: number, at: number): number {
     const text = doc.number!;
@@ -458,7 +457,7 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
         early.push({
           head: at,
           step: 1,
-          issue: createIssue(issue.code, [at, "number", ...issue.path], issue.messages, issue.params === undefined ? {} : { params: issue.params }),
+          issue: issueAt(issue, [at, "number", ...issue.path]),
         });
       }
       return Number.NaN;
@@ -478,7 +477,7 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     return parsed.data.year ?? Number.NaN;
   }
 
-  function readValidityEnd(doc: PolicyDocument, k: number, at: number): void {
+  function readValidityEnd(doc: PolicyDocument, k: number, at: number, isGoverned: boolean): void {
     let end0 = Number.NaN;
     let end1 = Number.NaN;
     let source = 0;
@@ -491,8 +490,8 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
       if (doc.validityPeriod !== undefined) {
         period = durationMonths(doc.validityPeriod);
         source = END_PERIOD;
-      } else if (policy.validity !== undefined && isGovernedBy(policy, doc)) {
-        period = defaultValidityMonths(policy, doc.title);
+      } else if (isGoverned) {
+        period = validityMonths(policy, doc.title, "default");
         if (period !== undefined) source = END_POLICY;
       }
       // In force for `period` months from the first day: the last day is the day before the anniversary.
@@ -517,8 +516,8 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
         }),
       });
     }
-    const maxMonths = policy.validity === undefined ? undefined : maxValidityMonths(policy, doc.title);
-    if (maxMonths !== undefined && isGovernedBy(policy, doc) && !Number.isNaN(end0) && !Number.isNaN(startLo[k]!) && end0 > addMonthsToDay(startHi[k]!, maxMonths) - 1) {
+    const maxMonths = isGoverned ? validityMonths(policy, doc.title, "maximum") : undefined;
+    if (maxMonths !== undefined && !Number.isNaN(end0) && !Number.isNaN(startLo[k]!) && end0 > addMonthsToDay(startHi[k]!, maxMonths) - 1) {
       warnings.push(
         createIssue(
           "validity-exceeds-maximum",
@@ -539,24 +538,13 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     const i = atOf(k);
     const first = Math.min(seen === -1 ? i : atOf(seen), invalidIds.get(ids[k]!) ?? i);
     if (first === i) return;
-    const id = ids[k]!;
-    early.push({
-      head: i,
-      step: 0,
-      issue: createIssue(
-        "duplicate-id",
-        [i, "id"],
-        { "zh-CN": `文件标识重复：${id}（与第 ${first} 项相同）`, en: `Duplicate id ${id} (same as item ${first})` },
-        { params: { id, firstIndex: first } },
-      ),
-    });
+    early.push({ head: i, step: 0, issue: duplicateIdIssue(i, ids[k]!, first) });
   };
   for (let k = 0; k < n; k++) {
     const seen = indexById.insertHashed(idHash[k]!, k);
     // An id may also repeat an invalid document's: with those about, every document is checked.
     if (seen !== -1 || invalidIds.size > 0) duplicateId(k, seen);
   }
-  PH?.("idtable");
   // Numbers are only checked for duplicates here; their index is built if someone looks one up.
   findDuplicates(numberHash, n, canonicalNumbers, (k, other) => {
     early.push({ head: atOf(k), step: 1, issue: duplicateNumberIssue(atOf(k), canonicalNumbers[k]!, documents[other]!.id) });
@@ -569,19 +557,16 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   }
   // With invalid documents about, identity checks use every readable raw id.
   const rawIds = invalid.length > 0 ? checkInvalidDocuments(raw, invalid, issues) : undefined;
-  PH?.("tables");
 
   // 4. Relations. Targets first, in two tight loops: the document whose id has the target's
   // fingerprint, then the id itself (a fingerprint shared with another id takes the exact lookup).
   // The fingerprints are not needed after this: the candidates replace them (less memory at the peak).
   const targetIndex = relationHash;
   for (let e = 0; e < m; e++) targetIndex[e] = indexById.candidateOf(relationHash[e]!);
-  PH?.("candidates");
   for (let e = 0; e < m; e++) {
     const t = targetIndex[e]!;
     if (t !== -1 && ids[t] !== relationText[e]) targetIndex[e] = indexById.get(relationText[e]!);
   }
-  PH?.("lookup");
 
   // Then dates, rank and edge lists. Hierarchy edges come in child order: the parents' CSR is built as they come.
   const parentStart = sized(n + 1, 0);
@@ -617,14 +602,7 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
       if (t === -1) {
         const target = relationText[e]!;
         if (rawIds?.has(target) === true) continue; // the target exists but is invalid: reported there
-        issues.push(
-          createIssue(
-            "unknown-reference",
-            [atOf(k), "relations", j, "target"],
-            { "zh-CN": `引用了目录中不存在的文件：${target}`, en: `Unknown document referenced: ${target}` },
-            { params: { target } },
-          ),
-        );
+        issues.push(unknownReferenceIssue(atOf(k), j, target));
         continue;
       }
       if (t === k) {
@@ -687,7 +665,6 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
   }
   parentStart[n] = h;
   parentTargets.length = h;
-  PH?.("relations");
 
   function hierarchyWarnings(k: number, t: number, j: number): void {
     const doc = documents[k]!;
@@ -736,7 +713,6 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     // Lifecycle edges come in source order too, so the CSR keeps their order.
     reportCycles(n, csr(n, lifeFrom, lifeTo), (edge) => lifeRelation[edge]!, atOf, documents, "lifecycle", issues);
   }
-  PH?.("cycles");
 
   if (issues.length > 0) {
     // Every problem at once, in input order (warnings too, marked as such).
@@ -775,7 +751,6 @@ export function buildCorpusState(input: unknown, policy: ValidityPolicy): Corpus
     eventHi[slot] = evHi[edge]!;
     eventRelation[slot] = lifeRelation[edge]!;
   }
-  PH?.("adjacency");
 
   return {
     documents,
@@ -894,30 +869,12 @@ function checkInvalidDocuments(raw: readonly unknown[], invalid: readonly number
   for (const i of invalid) {
     const id = idOf(raw[i]);
     const first = id === undefined ? undefined : known.get(id);
-    if (id !== undefined && first !== undefined && first !== i) {
-      issues.push(
-        createIssue(
-          "duplicate-id",
-          [i, "id"],
-          { "zh-CN": `文件标识重复：${id}（与第 ${first} 项相同）`, en: `Duplicate id ${id} (same as item ${first})` },
-          { params: { id, firstIndex: first } },
-        ),
-      );
-    }
+    if (id !== undefined && first !== undefined && first !== i) issues.push(duplicateIdIssue(i, id, first));
     const relations = (raw[i] as { relations?: unknown } | null | undefined)?.relations;
     if (!Array.isArray(relations)) continue;
     relations.forEach((rel: unknown, j) => {
       const target = (rel as { target?: unknown } | null | undefined)?.target;
-      if (typeof target === "string" && target.trim() !== "" && !known.has(target.trim())) {
-        issues.push(
-          createIssue(
-            "unknown-reference",
-            [i, "relations", j, "target"],
-            { "zh-CN": `引用了目录中不存在的文件：${target}`, en: `Unknown document referenced: ${target}` },
-            { params: { target } },
-          ),
-        );
-      }
+      if (typeof target === "string" && target.trim() !== "" && !known.has(target.trim())) issues.push(unknownReferenceIssue(i, j, target));
     });
   }
   return known;
@@ -940,6 +897,29 @@ export function numberAt(state: CorpusState, k: number): DocumentNumber | undefi
   return parsed;
 }
 
+/** The issue of an id that is not in the catalogue. @internal */
+export function unknownDocumentIssue(id: string, path: IssuePath): PolicyEvalIssue {
+  return createIssue("unknown-document", path, { "zh-CN": `目录中没有文件 ${id}`, en: `No document ${id} in the catalogue` }, { params: { id } });
+}
+
+function duplicateIdIssue(at: number, id: string, first: number): PolicyEvalIssue {
+  return createIssue(
+    "duplicate-id",
+    [at, "id"],
+    { "zh-CN": `文件标识重复：${id}（与第 ${first} 项相同）`, en: `Duplicate id ${id} (same as item ${first})` },
+    { params: { id, firstIndex: first } },
+  );
+}
+
+function unknownReferenceIssue(at: number, j: number, target: string): PolicyEvalIssue {
+  return createIssue(
+    "unknown-reference",
+    [at, "relations", j, "target"],
+    { "zh-CN": `引用了目录中不存在的文件：${target}`, en: `Unknown document referenced: ${target}` },
+    { params: { target } },
+  );
+}
+
 function duplicateNumberIssue(at: number, canonical: string, otherId: string): PolicyEvalIssue {
   return createIssue(
     "duplicate-number",
@@ -954,19 +934,16 @@ function firstIndex(issue: PolicyEvalIssue): number {
   return typeof head === "number" ? head : -1;
 }
 
-function defaultValidityMonths(policy: ValidityPolicy, title: string): number | undefined {
+/**
+ * The policy's validity length, in months, for a document with this title:
+ * its `default` or `maximum` for an ordinary document; a provisional or
+ * announcement length serves as both.
+ */
+function validityMonths(policy: ValidityPolicy, title: string, bound: "default" | "maximum"): number | undefined {
   const validity = policy.validity;
   if (validity === undefined) return undefined;
   const cls = validityClassOf(title);
-  const d = cls === "provisional" ? validity.provisional : cls === "announcement" ? validity.announcement : validity.default;
-  return d === undefined ? undefined : durationMonths(d);
-}
-
-function maxValidityMonths(policy: ValidityPolicy, title: string): number | undefined {
-  const validity = policy.validity;
-  if (validity === undefined) return undefined;
-  const cls = validityClassOf(title);
-  const d = cls === "provisional" ? validity.provisional : cls === "announcement" ? validity.announcement : validity.maximum;
+  const d = cls === "provisional" ? validity.provisional : cls === "announcement" ? validity.announcement : validity[bound];
   return d === undefined ? undefined : durationMonths(d);
 }
 

@@ -4,13 +4,12 @@
  *
  * @module
  */
-import { dayBounds, formatDayNumber, partialDateIssues, type DateRange, type PartialDate } from "../dates/partialDate.js";
-import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
+import { dayBounds, partialDateIssues, type DateRange, type PartialDate } from "../dates/partialDate.js";
+import { PolicyEvalError, type PolicyEvalIssue, type SafeResult } from "../errors.js";
 import { safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
 import type { PolicyDocument, RelationType } from "../documents/schema.js";
 import { GUANGDONG_VALIDITY_POLICY, type ValidityPolicy } from "../documents/validityPolicy.js";
-import type { SafeResult } from "../errors.js";
-import { buildCorpusState, CORPUS_FORMAT, displayName, numberAt, REL_NAMES, type CorpusState } from "./build.js";
+import { buildCorpusState, CORPUS_FORMAT, dayRange, displayName, numberAt, REL_NAMES, unknownDocumentIssue, type CorpusState } from "./build.js";
 import { dueOf, listDue, type DueForEvaluationOptions, type DueItem } from "./due.js";
 import { computeImpact, type ImpactQuery, type ImpactResult } from "./impact.js";
 import { computeStatus, type StatusAnswer } from "./status.js";
@@ -129,9 +128,7 @@ export interface Corpus {
 }
 
 function unknownDocument(id: string): PolicyEvalError {
-  return new PolicyEvalError([
-    createIssue("unknown-document", [], { "zh-CN": `目录中没有文件 ${id}`, en: `No document ${id} in the catalogue` }, { params: { id } }),
-  ]);
+  return new PolicyEvalError([unknownDocumentIssue(id, [])]);
 }
 
 function checkDate(date: PartialDate, name: string): void {
@@ -217,8 +214,7 @@ export function createCorpus(documents: unknown, options?: CreateCorpusOptions |
     nameOf: (id) => displayName(state, indexOf(id)),
     adoptionRangeOf(id) {
       const k = indexOf(id);
-      const lo = state.bornLo[k]!;
-      return Number.isNaN(lo) ? undefined : { earliest: formatDayNumber(lo), latest: formatDayNumber(state.bornHi[k]!) };
+      return dayRange(state.bornLo[k]!, state.bornHi[k]!);
     },
     findByNumber(text) {
       const parsed = safeParseDocumentNumber(text);

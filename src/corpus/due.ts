@@ -11,7 +11,7 @@ import { dayBounds, formatDayNumber, type DateRange, type PartialDate, type TriS
 import type { LocalizedMessage } from "../errors.js";
 import type { DocumentStatus, PolicyDocument } from "../documents/schema.js";
 import type { LegalBasis, ValidityPolicy } from "../documents/validityPolicy.js";
-import { dayText, displayName, endSourceAt, EVALUATED, firstDayOf, GOVERNED, lastDayOf, REL, startSourceAt, type CorpusState } from "./build.js";
+import { dayRange, dayText, displayName, endSourceAt, EVALUATED, firstDayOf, GOVERNED, lastDayOf, REL, startSourceAt, type CorpusState } from "./build.js";
 import { computeStatus, quickStatus } from "./status.js";
 
 /** Which rule set the due date. */
@@ -114,18 +114,21 @@ interface DueComputation {
   baseHi: number;
 }
 
+/** addMonthsToDay, keeping an unknown day (NaN) unknown. */
+function shiftDay(day: number, months: number): number {
+  return Number.isNaN(day) ? day : addMonthsToDay(day, months);
+}
+
 /**
  * The first day a document may fall due, without allocating (NaN when
- * unknown). Reads the document itself only if it has a last evaluation date.
+ * unknown): computeDue's `lo`. Reads the document itself only if it has a
+ * last evaluation date.
  */
 function dueLo(state: CorpusState, k: number): number {
   const evaluation = state.policy.evaluation;
-  if (state.endSourceCode[k] !== 0) {
-    const lo = state.endLo[k]!;
-    return Number.isNaN(lo) ? lo : addMonthsToDay(lo, -evaluation.monthsBeforeExpiry);
-  }
-  const lo = (state.governed[k]! & EVALUATED) === 0 ? state.bornLo[k]! : dayBounds(state.documents[k]!.lastEvaluatedOn!)[0];
-  return Number.isNaN(lo) ? lo : addMonthsToDay(lo, evaluation.periodicYears * 12);
+  if (state.endSourceCode[k] !== 0) return shiftDay(state.endLo[k]!, -evaluation.monthsBeforeExpiry);
+  const lo = (state.governed[k]! & EVALUATED) === 0 ? state.bornLo[k]! : firstDayOf(state.documents[k]!.lastEvaluatedOn!);
+  return shiftDay(lo, evaluation.periodicYears * 12);
 }
 
 function computeDue(state: CorpusState, k: number, doc: PolicyDocument = state.documents[k]!): DueComputation {
@@ -136,8 +139,8 @@ function computeDue(state: CorpusState, k: number, doc: PolicyDocument = state.d
     const baseHi = state.endHi[k]!;
     return {
       rule: "beforeExpiry",
-      lo: Number.isNaN(baseLo) ? baseLo : addMonthsToDay(baseLo, -monthsBeforeExpiry),
-      hi: Number.isNaN(baseHi) ? baseHi : addMonthsToDay(baseHi, -monthsBeforeExpiry),
+      lo: shiftDay(baseLo, -monthsBeforeExpiry),
+      hi: shiftDay(baseHi, -monthsBeforeExpiry),
       field: endSource,
       baseDate: endSource === "validUntil" ? doc.validUntil : undefined,
       baseLo,
@@ -171,20 +174,15 @@ function computeDue(state: CorpusState, k: number, doc: PolicyDocument = state.d
       baseDate = String(fromDayNumber(baseLo).year) as PartialDate;
     }
   }
-  const months = periodicYears * 12;
   return {
     rule: "periodic",
-    lo: Number.isNaN(baseLo) ? baseLo : addMonthsToDay(baseLo, months),
-    hi: Number.isNaN(baseHi) ? baseHi : addMonthsToDay(baseHi, months),
+    lo: shiftDay(baseLo, periodicYears * 12),
+    hi: shiftDay(baseHi, periodicYears * 12),
     field,
     baseDate,
     baseLo,
     baseHi,
   };
-}
-
-function range(lo: number, hi: number): DateRange | undefined {
-  return Number.isNaN(lo) ? undefined : { earliest: dayText(lo), latest: dayText(hi) };
 }
 
 /**
@@ -247,9 +245,9 @@ class DueItemRecord implements DueItem {
           ? dayText(due.lo)
           : undefined
         : shiftedDate(due.baseDate, due.lo, due.rule === "beforeExpiry" ? -monthsBeforeExpiry : periodicYears * 12);
-    this.dueRange = range(due.lo, due.hi);
+    this.dueRange = dayRange(due.lo, due.hi);
     this.overdue = Number.isNaN(due.lo) ? "uncertain" : due.hi < d0 ? true : due.lo >= d1 ? false : "uncertain";
-    this.countedFrom = { field: due.field, date: due.baseDate, range: range(due.baseLo, due.baseHi) };
+    this.countedFrom = { field: due.field, date: due.baseDate, range: dayRange(due.baseLo, due.baseHi) };
     const quick = quickStatus(state, k, d0, d1);
     if (quick === undefined) {
       const status = computeStatus(state, k, date, d0, d1);
@@ -303,11 +301,6 @@ function explainDue(
 }
 
 /** @internal */
-export function dueItem(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number): DueItem {
-  return new DueItemRecord(state, k, date, d0, d1);
-}
-
-/** @internal */
 export function listDue(state: CorpusState, date: PartialDate, options: DueForEvaluationOptions | undefined): DueItem[] {
   const [d0, d1] = dayBounds(date);
   const within = options?.within;
@@ -323,7 +316,7 @@ export function listDue(state: CorpusState, date: PartialDate, options: DueForEv
     if ((state.governed[k]! & GOVERNED) === 0 || certainlyEnded(state, k, d0)) continue;
     const lo = dueLo(state, k);
     if (Number.isNaN(lo) ? includeUnknown : lo <= windowEnd) {
-      items.push(dueItem(state, k, date, d0, d1));
+      items.push(new DueItemRecord(state, k, date, d0, d1));
       keys.push(Number.isNaN(lo) ? Number.POSITIVE_INFINITY : lo);
     }
   }
@@ -341,5 +334,5 @@ export function listDue(state: CorpusState, date: PartialDate, options: DueForEv
 export function dueOf(state: CorpusState, k: number, date: PartialDate): DueItem | undefined {
   if ((state.governed[k]! & GOVERNED) === 0) return undefined;
   const [d0, d1] = dayBounds(date);
-  return dueItem(state, k, date, d0, d1);
+  return new DueItemRecord(state, k, date, d0, d1);
 }

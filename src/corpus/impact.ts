@@ -11,7 +11,7 @@ import { dayBounds, partialDateIssues, type PartialDate, type TriState } from ".
 import { createIssue, PolicyEvalError, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
 import type { DocumentStatus, RelationType } from "../documents/schema.js";
 import type { LegalBasis } from "../documents/validityPolicy.js";
-import { displayName, REL_NAMES, type CorpusState } from "./build.js";
+import { displayName, REL_NAMES, unknownDocumentIssue, type CorpusState } from "./build.js";
 import { computeStatus } from "./status.js";
 
 /** The kinds of change {@link ImpactQuery} describes. */
@@ -164,9 +164,7 @@ export function computeImpact(state: CorpusState, query: ImpactQuery): ImpactRes
   const root = found === -1 ? undefined : found;
   const issues: PolicyEvalIssue[] = [];
   if (root === undefined) {
-    issues.push(
-      createIssue("unknown-document", ["id"], { "zh-CN": `目录中没有文件 ${query.id}`, en: `No document ${query.id} in the catalogue` }, { params: { id: query.id } }),
-    );
+    issues.push(unknownDocumentIssue(query.id, ["id"]));
   }
   if (!(query.change in CHANGE_WORDS)) {
     issues.push(

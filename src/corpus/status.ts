@@ -10,7 +10,7 @@ import type { LocalizedMessage } from "../errors.js";
 import { fromDayNumber } from "../dates/calendar.js";
 import type { DateRange, PartialDate, TriState } from "../dates/partialDate.js";
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus } from "../documents/schema.js";
-import { dayText, displayName, endSourceAt, REL, startSourceAt, type CorpusState, type StartSource } from "./build.js";
+import { dayRange, displayName, endSourceAt, REL, startSourceAt, type CorpusState, type StartSource } from "./build.js";
 
 /** What happened to a document, or is known about it, that bears on its status. */
 export type StatusEventKind =
@@ -116,10 +116,6 @@ function happened(lo: number, hi: number, d0: number, d1: number): Happened {
   return MAYBE;
 }
 
-function rangeOf(lo: number, hi: number): DateRange | undefined {
-  return Number.isNaN(lo) ? undefined : { earliest: dayText(lo), latest: dayText(hi) };
-}
-
 /**
  * The start of a document as an event. Its day span is formatted on first
  * read: a sweep over a million documents rarely looks at it.
@@ -139,7 +135,7 @@ class StartEvent implements StatusEvent {
   }
 
   get range(): DateRange | undefined {
-    return rangeOf(this.#lo, this.#hi);
+    return dayRange(this.#lo, this.#hi);
   }
 
   toJSON(): StatusEvent {
@@ -163,7 +159,7 @@ interface Candidate {
  * The status on [d0, d1] when the dates settle it for certain in one of the
  * common ways — not started yet; started, and nothing has happened to it but
  * perhaps a validity end — without building an answer; undefined otherwise.
- * Agrees with computeStatus (status, with certainty `certain`).
+ * computeStatus answers these cases from it (status, with certainty `certain`).
  * @internal
  */
 export function quickStatus(state: CorpusState, k: number, d0: number, d1: number): DocumentStatus | undefined {
@@ -177,27 +173,17 @@ export function quickStatus(state: CorpusState, k: number, d0: number, d1: numbe
 
 /** @internal */
 export function computeStatus(state: CorpusState, k: number, date: PartialDate, d0: number, d1: number): StatusAnswer {
-  const started = happened(state.startLo[k]!, state.startHi[k]!, d0, d1);
-
-  if (started === NO) {
-    return answer(state, k, date, "not_yet_in_force", ONLY.not_yet_in_force, startEvent(state, k, "certain", "notYetEffective"), EMPTY, EMPTY, false);
-  }
-
-  if (started === YES && state.eventStart[k] === state.eventStart[k + 1]) {
-    // The common cases: in force since its start and nothing has happened to it, or only a validity end
-    // that has certainly passed (or certainly not). What the general steps below give, without their lists.
-    let h: Happened = NO;
-    let lo = Number.NaN;
-    let hi = Number.NaN;
-    if (state.endSourceCode[k] !== 0) {
+  // The common cases, settled by quickStatus: what the general steps below give, without their lists.
+  switch (quickStatus(state, k, d0, d1)) {
+    case "not_yet_in_force":
+      return answer(state, k, date, "not_yet_in_force", ONLY.not_yet_in_force, startEvent(state, k, "certain", "notYetEffective"), EMPTY, EMPTY, false);
+    case "in_force":
+      return answer(state, k, date, "in_force", ONLY.in_force, startEvent(state, k, "certain", "inForceSince"), EMPTY, EMPTY, false);
+    case "expired":
       // Expired from the day after the last valid day.
-      lo = state.endLo[k]! + 1;
-      hi = state.endHi[k]! + 1;
-      h = happened(lo, hi, d0, d1);
-    }
-    if (h === NO) return answer(state, k, date, "in_force", ONLY.in_force, startEvent(state, k, "certain", "inForceSince"), EMPTY, EMPTY, false);
-    if (h === YES) return answer(state, k, date, "expired", ONLY.expired, validityEndEvent(state, k, lo, hi, h), EMPTY, EMPTY, false);
+      return answer(state, k, date, "expired", ONLY.expired, validityEndEvent(state, k, state.endLo[k]! + 1, state.endHi[k]! + 1, YES), EMPTY, EMPTY, false);
   }
+  const started = happened(state.startLo[k]!, state.startHi[k]!, d0, d1);
 
   // Terminating and partial events that happened, or may have, by the date.
   const candidates: Candidate[] = [];
@@ -299,7 +285,7 @@ function eventOf(state: CorpusState, slot: number, kind: StatusEventKind, h: Hap
     by: state.documents[source]!.id,
     byNumber: state.canonicalNumbers[source],
     date: relation.on ?? startDateOf(state, source),
-    range: rangeOf(state.eventLo[slot]!, state.eventHi[slot]!),
+    range: dayRange(state.eventLo[slot]!, state.eventHi[slot]!),
     certainty: h === YES ? "certain" : "uncertain",
   };
 }
@@ -313,7 +299,7 @@ function validityEndEvent(state: CorpusState, k: number, lo: number, hi: number,
   return {
     kind: "validityEnded",
     date: endSourceAt(state, k) === "validUntil" ? state.documents[k]!.validUntil : undefined,
-    range: rangeOf(lo - 1, hi - 1),
+    range: dayRange(lo - 1, hi - 1),
     certainty: h === YES ? "certain" : "uncertain",
   };
 }

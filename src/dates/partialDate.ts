@@ -51,11 +51,20 @@ function isDigit(code: number): boolean {
 }
 
 /**
- * A valid partial date, checked without allocating (the hot path of a
- * catalogue of a million documents).
- * @internal
+ * Whether a value is a valid partial date (2021-02-29 is not), checked
+ * without allocating: the hot path of a catalogue of a million documents.
+ *
+ * @param value - anything
+ * @returns true for `'2017'`, `'2017-09'`, `'2024-02-29'`
+ *
+ * @example
+ * ```ts
+ * import { isPartialDate } from "policy-eval";
+ * isPartialDate("2017-09"); //=> true
+ * isPartialDate("2021-02-29"); //=> false
+ * ```
  */
-export function isPartialDateText(value: unknown): value is PartialDate {
+export function isPartialDate(value: unknown): value is PartialDate {
   if (typeof value !== "string") return false;
   const len = value.length;
   if (len !== 4 && len !== 7 && len !== 10) return false;
@@ -76,7 +85,7 @@ export function isPartialDateText(value: unknown): value is PartialDate {
  * @internal
  */
 export function partialDateIssues(value: unknown, path: IssuePath = []): PolicyEvalIssue[] {
-  if (isPartialDateText(value)) return [];
+  if (isPartialDate(value)) return [];
   if (typeof value !== "string") {
     return [
       createIssue("invalid-date", path, {
@@ -98,22 +107,6 @@ export function partialDateIssues(value: unknown, path: IssuePath = []): PolicyE
   ];
 }
 
-/**
- * Whether a value is a valid partial date (2021-02-29 is not).
- *
- * @param value - anything
- * @returns true for `'2017'`, `'2017-09'`, `'2024-02-29'`
- *
- * @example
- * ```ts
- * import { isPartialDate } from "policy-eval";
- * isPartialDate("2017-09"); //=> true
- * isPartialDate("2021-02-29"); //=> false
- * ```
- */
-export function isPartialDate(value: unknown): value is PartialDate {
-  return isPartialDateText(value);
-}
 
 /**
  * Validates a partial date, returning it or the issue.
@@ -147,7 +140,7 @@ export function safeParsePartialDate(text: string): SafeResult<PartialDate> {
  * ```
  */
 export function parsePartialDate(text: string): PartialDate {
-  if (isPartialDateText(text)) return text;
+  if (isPartialDate(text)) return text;
   const result = safeParsePartialDate(text);
   if (!result.success) throw result.error;
   return result.data;

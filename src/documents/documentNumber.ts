@@ -11,7 +11,7 @@
  */
 import * as z from "zod";
 import { createIssue, PolicyEvalError, type IssuePath, type LocalizedMessage, type PolicyEvalIssue, type SafeFailure, type SafeSuccess } from "../errors.js";
-import { bilingualIssue } from "../schema-issues.js";
+import { bilingualIssue, forwardIssues } from "../schema-issues.js";
 import { MAX_YEAR, MIN_YEAR, readRegistrationNumber, toHalfWidth, trimCitation } from "./registrationNumber.js";
 
 /** The kinds of {@link DocumentNumber}: 发文字号, 令号, 公告编号. */
@@ -198,7 +198,6 @@ function build(kind: DocumentNumberKind, issuerCode: string, year: number | unde
   );
 }
 
-/** The canonical 发文字号, read without normalising anything. */
 /**
  * The year of a number already in canonical 发文字号 form (`国办发〔2016〕13号`),
  * without allocating; undefined for anything else (which then needs the full
@@ -237,6 +236,7 @@ function isBmpIdeograph(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
+/** The canonical 发文字号, read without normalising anything. */
 function readCanonical(text: string): DocumentNumber | undefined {
   const m = CANONICAL_DOCUMENT.exec(text);
   if (m === null) return undefined;
@@ -675,17 +675,6 @@ export function isSameDocumentNumber(
   );
 }
 
-function addIssues(ctx: z.RefinementCtx, issues: readonly PolicyEvalIssue[]): void {
-  for (const i of issues) {
-    ctx.addIssue({
-      code: "custom",
-      message: i.messages.en,
-      path: [...i.path],
-      params: bilingualIssue(i.code, i.messages["zh-CN"], i.messages.en, i.params),
-    });
-  }
-}
-
 /**
  * 发文字号 — zod schema of a parsed {@link DocumentNumber}: a known kind, an
  * issuer code of Chinese characters (ending in 令 / 公告 for orders /
@@ -718,7 +707,7 @@ export const DocumentNumberSchema = z
     (value, ctx) => {
       const issues = documentNumberFieldIssues(value, [], true);
       if (issues.length > 0) {
-        addIssues(ctx, issues);
+        forwardIssues(ctx, issues);
         return;
       }
       const { kind, issuerCode, year, serial, canonical } = value as Partial<Record<keyof DocumentNumber, unknown>>;
@@ -731,7 +720,7 @@ export const DocumentNumberSchema = z
       if (!typed) return;
       const expected = canonicalOf(value.kind, value.issuerCode, value.year, value.serial);
       if (value.canonical === expected) return;
-      addIssues(ctx, [
+      forwardIssues(ctx, [
         createIssue(
           "non-canonical-document-number",
           ["canonical"],
@@ -762,6 +751,6 @@ export const DocumentNumberSchema = z
 export const DocumentNumberTextSchema = z.string().transform((text, ctx): DocumentNumber => {
   const reading = readLeniently(text, undefined);
   if (reading.ok) return reading.data;
-  addIssues(ctx, reading.issues);
+  forwardIssues(ctx, reading.issues);
   return z.NEVER;
 });

@@ -8,22 +8,9 @@
  * @module
  * @internal
  */
-import { isPartialDateText } from "../dates/partialDate.js";
+import { isPartialDate } from "../dates/partialDate.js";
+import { isNonBlankText } from "../schema-issues.js";
 import type { PolicyDocument } from "./schema.js";
-
-/** Whether a UTF-16 code unit is whitespace as a JS regex's `\s` sees it (no `u` flag). @internal */
-export function isWhitespaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** A string with a non-blank character: what NonBlankStringSchema's `/\S/` accepts, without a regex call. */
-function isText(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  for (let i = 0; i < value.length; i++) if (!isWhitespaceCode(value.charCodeAt(i))) return true;
-  return false;
-}
 
 // The schema's enumerations, compared directly: faster than a Set lookup, and each list is short.
 // (A test checks them against ADMIN_LEVELS, INSTRUMENT_RANKS and RELATION_TYPES.)
@@ -66,11 +53,11 @@ function keyCount(value: object): number {
 
 function isRelation(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
-  if (!isRelationType(value["type"]) || !isText(value["target"])) return false;
+  if (!isRelationType(value["type"]) || !isNonBlankText(value["target"])) return false;
   let present = 2;
   let x = value["on"];
   if (x !== undefined) {
-    if (!isPartialDateText(x)) return false;
+    if (!isPartialDate(x)) return false;
     present++;
   }
   x = value["partial"];
@@ -106,7 +93,7 @@ function isValidityPeriod(value: unknown): boolean {
 
 function isTextArray(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (!isText(value[i])) return false;
+  for (let i = 0; i < value.length; i++) if (!isNonBlankText(value[i])) return false;
   return true;
 }
 
@@ -125,23 +112,23 @@ function isRelations(value: unknown): boolean {
  */
 export function isCertainlyValidDocument(value: unknown): value is PolicyDocument {
   if (!isPlainObject(value)) return false;
-  if (!isText(value["id"]) || !isText(value["title"]) || !isAdminLevel(value["adminLevel"]) || !isInstrumentRank(value["instrumentRank"]) || typeof value["isNormative"] !== "boolean") {
+  if (!isNonBlankText(value["id"]) || !isNonBlankText(value["title"]) || !isAdminLevel(value["adminLevel"]) || !isInstrumentRank(value["instrumentRank"]) || typeof value["isNormative"] !== "boolean") {
     return false;
   }
   let present = 5;
   let x = value["number"];
   if (x !== undefined) {
-    if (!isText(x)) return false;
+    if (!isNonBlankText(x)) return false;
     present++;
   }
   x = value["registrationNumber"];
   if (x !== undefined) {
-    if (!isText(x)) return false;
+    if (!isNonBlankText(x)) return false;
     present++;
   }
   x = value["issuer"];
   if (x !== undefined) {
-    if (!isText(x)) return false;
+    if (!isNonBlankText(x)) return false;
     present++;
   }
   x = value["jurisdiction"];
@@ -151,27 +138,27 @@ export function isCertainlyValidDocument(value: unknown): value is PolicyDocumen
   }
   x = value["adoptedOn"];
   if (x !== undefined) {
-    if (!isPartialDateText(x)) return false;
+    if (!isPartialDate(x)) return false;
     present++;
   }
   x = value["publishedOn"];
   if (x !== undefined) {
-    if (!isPartialDateText(x)) return false;
+    if (!isPartialDate(x)) return false;
     present++;
   }
   x = value["effectiveFrom"];
   if (x !== undefined) {
-    if (!isPartialDateText(x)) return false;
+    if (!isPartialDate(x)) return false;
     present++;
   }
   x = value["validUntil"];
   if (x !== undefined) {
-    if (!isPartialDateText(x)) return false;
+    if (!isPartialDate(x)) return false;
     present++;
   }
   x = value["lastEvaluatedOn"];
   if (x !== undefined) {
-    if (!isPartialDateText(x)) return false;
+    if (!isPartialDate(x)) return false;
     present++;
   }
   x = value["coIssuers"];

@@ -6,7 +6,7 @@
  * @module
  */
 import * as z from "zod";
-import { partialDateIssues, type PartialDate } from "../dates/partialDate.js";
+import { isPartialDate, type PartialDate } from "../dates/partialDate.js";
 import { bilingualIssue, NonBlankStringSchema } from "../schema-issues.js";
 
 /** 行政层级 — the administrative level of the issuing body, highest first. */
@@ -62,7 +62,7 @@ export const LIFECYCLE_RELATIONS: readonly RelationType[] = Object.freeze(["amen
  * PartialDateSchema.safeParse("2021-02-29").success; //=> false
  * ```
  */
-export const PartialDateSchema = z.custom<PartialDate>((value) => partialDateIssues(value).length === 0, {
+export const PartialDateSchema = z.custom<PartialDate>(isPartialDate, {
   params: bilingualIssue(
     "invalid-date",
     "日期无效（应为 YYYY、YYYY-MM 或 YYYY-MM-DD 形式的真实日期）",

@@ -5,17 +5,16 @@
  *
  * @module
  */
-import { createCorpus, type Corpus } from "../corpus/index.js";
+import { safeCreateCorpus, type Corpus } from "../corpus/index.js";
+import { isPartialDate } from "../dates/partialDate.js";
 import { createIssue, PolicyEvalError, type PolicyEvalIssue, type SafeResult } from "../errors.js";
-import { parseIndicators, parseObservations, type Indicator, type Observation } from "../indicators/schemas.js";
+import { safeParseIndicators, safeParseObservations, type Indicator, type Observation } from "../indicators/schemas.js";
 import { isQuantity } from "../quantities/quantity.js";
-import { runRules, validateRuleSet, type CompiledRuleSet, type Facts, type RulesResult } from "../rules/index.js";
-import { safeParseSchema } from "../schema-issues.js";
+import { RULE_CONCLUSIONS, runRules, safeValidateRuleSet, validateRuleSet, type CompiledRuleSet, type Facts, type RulesResult } from "../rules/index.js";
+import { isNonBlankText, issueAt, safeParseSchema } from "../schema-issues.js";
 import { deriveFactsOnly, EVALUATION_FACTS } from "./facts.js";
 import { GUANGDONG_RULE_SET } from "./guangdongRules.js";
-import { CRITERIA, CRITERION_ALIASES, ENDING_GROUNDS, EvaluationSchema, RATINGS, type Criterion, type Evaluation } from "./schema.js";
-import { RULE_CONCLUSIONS } from "../rules/index.js";
-import { isPartialDateText } from "../dates/partialDate.js";
+import { CRITERIA, ENDING_GROUNDS, EvaluationSchema, RATINGS, toCriterion, type Criterion, type Evaluation } from "./schema.js";
 
 /** What {@link evaluate} needs. */
 export interface EvaluateInput {
@@ -95,49 +94,41 @@ function isCompiled(value: unknown): value is CompiledRuleSet {
  */
 export function evaluate(input: EvaluateInput, options?: EvaluateOptions | undefined): EvaluationResult {
   const issues: PolicyEvalIssue[] = [];
-  let corpus: Corpus | undefined;
-  if (Array.isArray(input.corpus)) {
-    try {
-      corpus = createCorpus(input.corpus);
-    } catch (error) {
-      if (!(error instanceof PolicyEvalError)) throw error;
-      issues.push(...error.issues.filter((i) => i.severity === "error").map((i) => prefix(i, "corpus")));
-    }
-  } else {
-    corpus = input.corpus as Corpus;
-  }
+  // A failed catalogue's warnings are not problems of the evaluation.
+  const corpus = Array.isArray(input.corpus) ? valueOrIssues(safeCreateCorpus(input.corpus), "corpus", issues, true) : (input.corpus as Corpus);
   // Ordinary records skip zod (see fastEvaluation); anything unusual, and every invalid one, goes through it.
-  const fast = fastEvaluation(input.evaluation);
-  const record: SafeResult<Evaluation> = fast !== undefined ? { success: true, data: fast } : safeParseSchema(EvaluationSchema, input.evaluation, ["evaluation"]);
-  if (!record.success) issues.push(...record.error.issues);
-  const indicators =
-    input.indicators === undefined || input.indicators.length === 0 || isParsedIndicators(input.indicators)
-      ? (input.indicators as readonly Indicator[] | undefined)
-      : parsePart(() => parseIndicators(input.indicators), "indicators", issues);
-  const observations =
-    input.observations === undefined || input.observations.length === 0 || isParsedObservations(input.observations)
-      ? (input.observations as readonly Observation[] | undefined)
-      : parsePart(() => parseObservations(input.observations), "observations", issues);
-  let rules: CompiledRuleSet | undefined;
-  try {
-    rules = options?.rules === undefined ? defaultRules() : isCompiled(options.rules) ? options.rules : validateRuleSet(options.rules, { facts: EVALUATION_FACTS });
-  } catch (error) {
-    if (!(error instanceof PolicyEvalError)) throw error;
-    issues.push(...error.issues.map((i) => prefix(i, "rules")));
+  let evaluation = fastEvaluation(input.evaluation);
+  if (evaluation === undefined) {
+    const parsed = safeParseSchema(EvaluationSchema, input.evaluation, ["evaluation"]);
+    if (parsed.success) evaluation = parsed.data;
+    else issues.push(...parsed.error.issues);
   }
-  if (record.success && corpus !== undefined && !corpus.has(record.data.subject)) {
+  const indicators =
+    input.indicators === undefined || isParsedIndicators(input.indicators)
+      ? (input.indicators as readonly Indicator[] | undefined)
+      : valueOrIssues(safeParseIndicators(input.indicators), "indicators", issues);
+  const observations =
+    input.observations === undefined || isParsedObservations(input.observations)
+      ? (input.observations as readonly Observation[] | undefined)
+      : valueOrIssues(safeParseObservations(input.observations), "observations", issues);
+  const rules =
+    options?.rules === undefined
+      ? defaultRules()
+      : isCompiled(options.rules)
+        ? options.rules
+        : valueOrIssues(safeValidateRuleSet(options.rules, { facts: EVALUATION_FACTS }), "rules", issues);
+  if (evaluation !== undefined && corpus !== undefined && !corpus.has(evaluation.subject)) {
     issues.push(
       createIssue(
         "unknown-document",
         ["evaluation", "subject"],
-        { "zh-CN": `目录中没有被评估文件 ${record.data.subject}`, en: `The subject ${record.data.subject} is not in the catalogue` },
-        { params: { id: record.data.subject } },
+        { "zh-CN": `目录中没有被评估文件 ${evaluation.subject}`, en: `The subject ${evaluation.subject} is not in the catalogue` },
+        { params: { id: evaluation.subject } },
       ),
     );
   }
-  if (issues.length > 0 || !record.success || corpus === undefined || rules === undefined) throw new PolicyEvalError(issues);
+  if (issues.length > 0 || evaluation === undefined || corpus === undefined || rules === undefined) throw new PolicyEvalError(issues);
 
-  const evaluation = record.data;
   // Only the facts the rules read are derived (a rule set names them when compiled).
   const derived = deriveFactsOnly(corpus, evaluation, indicators === undefined || indicators.length === 0 ? undefined : { indicators, observations: observations ?? [] }, rules.facts);
   const facts = input.facts === undefined ? derived : { ...derived, ...input.facts };
@@ -183,45 +174,27 @@ export function safeEvaluate(input: EvaluateInput, options?: EvaluateOptions | u
   }
 }
 
-function prefix(issue: PolicyEvalIssue, head: string): PolicyEvalIssue {
-  return createIssue(issue.code, [head, ...issue.path], issue.messages, {
-    severity: issue.severity,
-    ...(issue.params === undefined ? {} : { params: issue.params }),
+/** Parsed indicators carry their defaults filled in (magnitude, ascending, aggregations, dimensions). */
+function isParsedIndicators(value: readonly unknown[]): value is readonly Indicator[] {
+  return value.every((v) => {
+    const i = v as Partial<Record<keyof Indicator, unknown>>;
+    return typeof i.magnitude === "number" && typeof i.ascending === "boolean" && typeof i.areaAggregation === "string" && Array.isArray(i.dimensions);
   });
 }
 
-/** Parsed indicators carry their defaults filled in (magnitude, ascending, aggregations, dimensions). */
-function isParsedIndicators(value: readonly unknown[] | undefined): value is readonly Indicator[] {
-  return (
-    value !== undefined &&
-    value.length > 0 &&
-    value.every((v) => {
-      const i = v as Partial<Record<keyof Indicator, unknown>>;
-      return typeof i.magnitude === "number" && typeof i.ascending === "boolean" && typeof i.areaAggregation === "string" && Array.isArray(i.dimensions);
-    })
-  );
-}
-
 /** Parsed observations hold exact quantities (never report text) and their defaults filled in. */
-function isParsedObservations(value: readonly unknown[] | undefined): value is readonly Observation[] {
-  return (
-    value !== undefined &&
-    value.length > 0 &&
-    value.every((v) => {
-      const o = v as Partial<Record<keyof Observation | "value", unknown>>;
-      return (o.quantity === undefined ? o.value === undefined : isQuantity(o.quantity)) && typeof o.status === "string" && typeof o.dimensions === "object" && o.dimensions !== null;
-    })
-  );
+function isParsedObservations(value: readonly unknown[]): value is readonly Observation[] {
+  return value.every((v) => {
+    const o = v as Partial<Record<keyof Observation | "value", unknown>>;
+    return (o.quantity === undefined ? o.value === undefined : isQuantity(o.quantity)) && typeof o.status === "string" && typeof o.dimensions === "object" && o.dimensions !== null;
+  });
 }
 
-function parsePart<T>(parse: () => T, head: string, issues: PolicyEvalIssue[]): T | undefined {
-  try {
-    return parse();
-  } catch (error) {
-    if (!(error instanceof PolicyEvalError)) throw error;
-    issues.push(...error.issues.map((i) => prefix(i, head)));
-    return undefined;
-  }
+/** A part's value, or undefined with its issues added to `issues` under `head` (only its errors, with `errorsOnly`). */
+function valueOrIssues<T>(result: SafeResult<T>, head: string, issues: PolicyEvalIssue[], errorsOnly = false): T | undefined {
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) if (!errorsOnly || issue.severity === "error") issues.push(issueAt(issue, [head, ...issue.path]));
+  return undefined;
 }
 
 
@@ -235,29 +208,13 @@ function parsePart<T>(parse: () => T, head: string, issues: PolicyEvalIssue[]): 
 // left to zod, which stays the only source of issues and messages. A
 // property test keeps the two in step.
 
-const NON_BLANK = /\S/;
 const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
 const GROUND_SET: ReadonlySet<string> = new Set(ENDING_GROUNDS);
 const CONCLUSION_SET: ReadonlySet<string> = new Set(RULE_CONCLUSIONS);
-const CRITERION_SET: ReadonlySet<string> = new Set(CRITERIA);
-
-function isText(value: unknown): value is string {
-  if (typeof value !== "string" || value.length === 0) return false;
-  const first = value.charCodeAt(0);
-  // A printable ASCII first character settles it; anything else (U+3000 …) asks the regex.
-  return (first > 32 && first < 127) || NON_BLANK.test(value);
-}
 
 /** An ordinary object (zod keeps a null prototype in its output, so those are left to it). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-/** A criterion name (ours or an alias) read as the schema reads it; only the aliases' own keys count. */
-function criterionOf(name: unknown): Criterion | undefined {
-  if (typeof name !== "string") return undefined;
-  if (CRITERION_SET.has(name)) return name as Criterion;
-  return Object.prototype.hasOwnProperty.call(CRITERION_ALIASES, name) ? CRITERION_ALIASES[name] : undefined;
 }
 
 type Finding = NonNullable<Evaluation["findings"]>[number];
@@ -275,7 +232,11 @@ function fastFindings(value: unknown): Finding[] | undefined {
     let criterion: Criterion | undefined;
     let rating: string | undefined;
     for (const key in f) {
-      if (key === "criterion") criterion = criterionOf(f[key]);
+      if (key === "criterion") {
+        const name = f[key];
+        // Read as the schema reads it (ours or an alias).
+        criterion = typeof name === "string" ? toCriterion(name) : undefined;
+      }
       else if (key === "rating") rating = f[key] as string;
       else return undefined; // evidence, or an unknown key: zod decides
     }
@@ -300,15 +261,15 @@ function fastConflicts(value: unknown): Conflict[] | undefined {
     let description: string | undefined;
     for (const key in c) {
       const x = c[key];
-      if (key === "provision" && isText(x)) provision = x;
-      else if (key === "description" && isText(x)) description = x;
+      if (key === "provision" && isNonBlankText(x)) provision = x;
+      else if (key === "description" && isNonBlankText(x)) description = x;
       else if (key === "superior" && isPlainObject(x)) {
         let document: string | undefined;
         let article: string | undefined;
         for (const k in x) {
           const y = x[k];
-          if (k === "document" && isText(y)) document = y;
-          else if (k === "article" && isText(y)) article = y;
+          if (k === "document" && isNonBlankText(y)) document = y;
+          else if (k === "article" && isNonBlankText(y)) article = y;
           else return undefined;
         }
         if (document === undefined) return undefined;
@@ -345,7 +306,7 @@ function fastRecommendation(value: unknown): Evaluation["recommendation"] {
   for (const key in value) {
     const x = value[key];
     if (key === "conclusion") conclusion = x;
-    else if (key === "quote" && isText(x)) quote = x;
+    else if (key === "quote" && isNonBlankText(x)) quote = x;
     else return undefined;
   }
   if (typeof conclusion !== "string" || !CONCLUSION_SET.has(conclusion)) return undefined;
@@ -373,19 +334,19 @@ export function fastEvaluation(value: unknown): Evaluation | undefined {
     const x = value[key];
     switch (key) {
       case "subject":
-        if (!isText(x)) return undefined;
+        if (!isNonBlankText(x)) return undefined;
         subject = x;
         break;
       case "evaluatedOn":
-        if (!isPartialDateText(x)) return undefined;
+        if (!isPartialDate(x)) return undefined;
         evaluatedOn = x;
         break;
       case "evaluatingBody":
-        if (!isText(x)) return undefined;
+        if (!isNonBlankText(x)) return undefined;
         evaluatingBody = x;
         break;
       case "evaluatingBodyAsWritten":
-        if (!isText(x)) return undefined;
+        if (!isNonBlankText(x)) return undefined;
         asWritten = x;
         break;
       case "findings":

@@ -30,6 +30,8 @@ export const CRITERIA = Object.freeze(["legality", "reasonableness", "coherence"
 /** 评估标准 — one of {@link CRITERIA}. */
 export type Criterion = (typeof CRITERIA)[number];
 
+const CRITERION_SET: ReadonlySet<string> = new Set(CRITERIA);
+
 /**
  * Chinese names of the criteria.
  *
@@ -94,7 +96,7 @@ export const CRITERION_ALIASES: Readonly<Record<string, Criterion>> = Object.fre
  * ```
  */
 export function toCriterion(name: string): Criterion | undefined {
-  if ((CRITERIA as readonly string[]).includes(name)) return name as Criterion;
+  if (CRITERION_SET.has(name)) return name as Criterion;
   // Own properties only: "toString" is not a criterion.
   return Object.prototype.hasOwnProperty.call(CRITERION_ALIASES, name) ? CRITERION_ALIASES[name] : undefined;
 }

@@ -9,4 +9,4 @@
 export { QINGYUAN_EVALUATION_DATE, QINGYUAN_PLAN_ID, qingyuanDocuments } from "./qingyuan/documents.js";
 export * from "./qingyuan/indicators.js";
 export { qingyuanEvaluation, qingyuanMeasures } from "./qingyuan/evaluation.js";
-export { qingyuanReportText } from "./qingyuan/report.js";
+export { QINGYUAN_REPORT_TITLE, qingyuanReportText } from "./qingyuan/report.js";

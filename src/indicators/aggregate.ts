@@ -11,8 +11,8 @@ import {
   compareDecimals,
   divideDecimals,
   ExactDecimal,
+  safeToExactDecimal,
   subtractDecimals,
-  toExactDecimal,
   type DecimalInput,
   type RoundingMode,
 } from "../quantities/decimal.js";
@@ -422,13 +422,10 @@ export function achievement(
       else if (v.unit !== unit) issues.push(unitMismatchIssue("divide", unit, v.unit, [name, "unit"]));
       return v.value;
     }
-    try {
-      return toExactDecimal(v, [name]);
-    } catch (error) {
-      if (error instanceof PolicyEvalError) issues.push(...error.issues);
-      else throw error;
-      return undefined;
-    }
+    const result = safeToExactDecimal(v, [name]);
+    if (result.success) return result.data;
+    issues.push(...result.error.issues);
+    return undefined;
   };
   const a = read(actual, "actual");
   const t = read(target, "target");

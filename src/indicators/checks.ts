@@ -6,14 +6,15 @@
  *
  * @module
  */
-import { createIssue, type IssuePath, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
+import { createIssue, PolicyEvalError, type IssuePath, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
 import { addMonthsToDay } from "../dates/calendar.js";
 import { parseChineseDate } from "../dates/parseChineseDate.js";
 import { dayBounds, parsePartialDate, type CalendarDate, type PartialDate } from "../dates/partialDate.js";
-import { PolicyEvalError } from "../errors.js";
 import { unitMismatchIssue } from "../quantities/arithmetic.js";
+import { pow10 } from "../quantities/decimal.js";
 import { unitKind } from "../quantities/units.js";
 import { observationDate } from "./aggregate.js";
+import { issueAt } from "../schema-issues.js";
 import type { Indicator, Observation } from "./schemas.js";
 
 /** Options of {@link checkObservations}. */
@@ -124,20 +125,18 @@ export function checkObservations(observations: Iterable<Observation>, options: 
         );
       } else if (o1 > e0) {
         // only some of the days both dates may stand for put the observation after the evaluation
-        {
-          issues.push(
-            finding(
-              "observation-possibly-after-evaluation",
-              [index, field],
-              {
-                "zh-CN": `数据 ${JSON.stringify(o.id)} 的日期 ${when} 可能晚于评估日期 ${evaluationDate}（日期不完整，无法确定）`,
-                en: `Observation ${JSON.stringify(o.id)} dated ${when} may be after the evaluation date ${evaluationDate} (partial dates)`,
-              },
-              "warning",
-              params,
-            ),
-          );
-        }
+        issues.push(
+          finding(
+            "observation-possibly-after-evaluation",
+            [index, field],
+            {
+              "zh-CN": `数据 ${JSON.stringify(o.id)} 的日期 ${when} 可能晚于评估日期 ${evaluationDate}（日期不完整，无法确定）`,
+              en: `Observation ${JSON.stringify(o.id)} dated ${when} may be after the evaluation date ${evaluationDate} (partial dates)`,
+            },
+            "warning",
+            params,
+          ),
+        );
       }
       const ageParams = { ...params, maxAgeMonths: maxAge };
       if (o1 < t0) {
@@ -215,7 +214,7 @@ function indicatorFindings(o: Observation, indicator: Indicator | undefined, ind
     }
   } else if (indicator.unit !== undefined && q.unit !== indicator.unit) {
     out.push(unitMismatchIssue("compare", indicator.unit, q.unit, [index, "quantity", "unit"]));
-  } else if (unitKind(q.unit) === "count" && q.value.coefficient % 10n ** BigInt(q.value.scale) !== 0n) {
+  } else if (unitKind(q.unit) === "count" && q.value.coefficient % pow10(q.value.scale) !== 0n) {
     out.push(
       finding(
         "fractional-count",
@@ -300,7 +299,7 @@ export function resolveObservationDates(observations: readonly Observation[], op
     } catch (error) {
       if (!(error instanceof PolicyEvalError)) throw error;
       for (const issue of error.issues) {
-        issues.push(createIssue(issue.code, [index, "asOfText"], issue.messages, { ...(issue.params === undefined ? {} : { params: issue.params }) }));
+        issues.push(issueAt(issue, [index, "asOfText"]));
       }
       return o;
     }

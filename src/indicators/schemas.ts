@@ -14,7 +14,7 @@ import * as z from "zod";
 import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue, type SafeResult } from "../errors.js";
 import { dayBounds, type PartialDate } from "../dates/partialDate.js";
 import { PartialDateSchema } from "../documents/schema.js";
-import { bilingualIssue, NonBlankStringSchema, safeParseSchema } from "../schema-issues.js";
+import { forwardIssues, NonBlankStringSchema, safeParseSchema } from "../schema-issues.js";
 import { safeToExactDecimal, type DecimalInput } from "../quantities/decimal.js";
 import { parseQuantityAt } from "../quantities/parseQuantity.js";
 import { quantityIssues, type Quantity } from "../quantities/quantity.js";
@@ -83,20 +83,7 @@ const STATUS_KEYS = Object.keys(OBSERVATION_STATUSES) as [ObservationStatus, ...
 
 // ---------------------------------------------------------------- field schemas
 
-/** A string with at least one non-space character. @internal */
-export const nonEmpty = NonBlankStringSchema;
-
-/** Forwards our issues into a zod refinement context (paths relative to the value being checked). @internal */
-export function forward(ctx: z.core.$RefinementCtx, issues: readonly PolicyEvalIssue[]): void {
-  for (const issue of issues) {
-    ctx.addIssue({
-      code: "custom",
-      message: issue.messages.en,
-      path: [...issue.path],
-      params: bilingualIssue(issue.code, issue.messages["zh-CN"], issue.messages.en, issue.params === undefined ? undefined : { ...issue.params }),
-    });
-  }
-}
+const nonEmpty = NonBlankStringSchema;
 
 /** A reported number: a decimal string, safe integer, bigint, ExactDecimal or decimal.js Decimal — never a float. @internal */
 export const DecimalValueSchema = z
@@ -105,26 +92,26 @@ export const DecimalValueSchema = z
   .transform((v, ctx) => {
     const result = safeToExactDecimal(v);
     if (result.success) return result.data;
-    forward(ctx, result.error.issues);
+    forwardIssues(ctx, result.error.issues);
     return z.NEVER;
   });
 
 const UnitSchema = z.string().transform((text, ctx): Unit => {
   if (isUnit(text)) return text;
-  forward(ctx, [unknownUnitIssue(text, [])]);
+  forwardIssues(ctx, [unknownUnitIssue(text, [])]);
   return z.NEVER;
 });
 
 const MagnitudeSchema = z.number().transform((m, ctx): Magnitude => {
   if (isMagnitude(m)) return m;
-  forward(ctx, [invalidMagnitudeIssue(m, [])]);
+  forwardIssues(ctx, [invalidMagnitudeIssue(m, [])]);
   return z.NEVER;
 });
 
 const QuantityTextSchema = z.string().transform((text, ctx): Quantity => {
   const parsed = parseQuantityAt(text, []);
   if (parsed.quantity !== undefined) return parsed.quantity;
-  forward(ctx, [parsed.issue]);
+  forwardIssues(ctx, [parsed.issue]);
   return z.NEVER;
 });
 
@@ -307,7 +294,7 @@ export const IndicatorSchema = z
     const baseline = input.baseline && referenceValue(input.baseline, input.unit, magnitude, qualitative, ["baseline"], issues);
     const target = input.target && referenceValue(input.target, input.unit, magnitude, qualitative, ["target"], issues);
     if (issues.length > 0) {
-      forward(ctx, issues);
+      forwardIssues(ctx, issues);
       return z.NEVER;
     }
     return {
@@ -496,7 +483,7 @@ export const ObservationSchema = z
       }
     }
     if (issues.length > 0) {
-      forward(ctx, issues);
+      forwardIssues(ctx, issues);
       return z.NEVER;
     }
     return {

@@ -12,24 +12,27 @@
  * @module
  */
 import * as z from "zod";
-import { createIssue, PolicyEvalError, type LocalizedMessage, type PolicyEvalIssue, type SafeResult } from "../errors.js";
-import { bilingualIssue, safeParseSchema } from "../schema-issues.js";
+import { createIssue, PolicyEvalError, type IssuePath, type LocalizedMessage, type PolicyEvalIssue, type SafeResult } from "../errors.js";
+import { bilingualIssue, forwardIssues, NonBlankStringSchema, safeParseSchema } from "../schema-issues.js";
 import {
   absDecimal,
   addDecimals,
   compareDecimals,
   ExactDecimal,
   negateDecimal,
-  pow10,
   safeToExactDecimal,
-  toExactDecimal,
+  scaleByPowerOfTen,
   type DecimalInput,
 } from "../quantities/decimal.js";
 import { QuantityAccumulator, subtractQuantities, unitMismatchIssue } from "../quantities/arithmetic.js";
 import { formatQuantity } from "../quantities/formatQuantity.js";
 import { isQuantity, makeQuantity, type Quantity } from "../quantities/quantity.js";
 import { unitKind, type Magnitude, type Unit } from "../quantities/units.js";
-import { forward, nonEmpty, type Observation, type ObservationSource } from "./schemas.js";
+import type { Observation, ObservationSource } from "./schemas.js";
+
+const nonEmpty = NonBlankStringSchema;
+const ZERO = new ExactDecimal(0n, 0);
+const FIVE = new ExactDecimal(5n, 0);
 
 /** 运算符 — DHIS2's operators; the pairs check presence, not values. */
 export const VALIDATION_OPERATORS = [
@@ -135,23 +138,23 @@ const OperatorSchema = z.string().transform((text, ctx): ValidationOperator => {
   return z.NEVER;
 });
 
-/** `'rounding'`, or an exact non-negative number of base units (the decimal checks are toExactDecimal's). */
+/** An exact non-negative number of base units (the decimal checks are toExactDecimal's), or the issues. */
+function readTolerance(value: DecimalInput, path: IssuePath): { tolerance?: ExactDecimal; issues: readonly PolicyEvalIssue[] } {
+  const result = safeToExactDecimal(value, path);
+  if (!result.success) return { issues: result.error.issues };
+  if (result.data.coefficient < 0n) {
+    return { issues: [createIssue("invalid-tolerance", path, { "zh-CN": "容差不能为负数", en: "A tolerance cannot be negative" })] };
+  }
+  return { tolerance: result.data, issues: [] };
+}
+
+/** `'rounding'`, or an exact non-negative number of base units. */
 const ToleranceSchema = z.custom<DecimalInput | "rounding">(() => true).transform((v, ctx): ExactDecimal | "rounding" => {
   if (v === "rounding") return v;
-  const result = safeToExactDecimal(v);
-  if (!result.success) {
-    forward(ctx, result.error.issues);
-    return z.NEVER;
-  }
-  if (result.data.coefficient < 0n) {
-    ctx.addIssue({
-      code: "custom",
-      message: "A tolerance cannot be negative",
-      params: bilingualIssue("invalid-tolerance", "容差不能为负数", "A tolerance cannot be negative"),
-    });
-    return z.NEVER;
-  }
-  return result.data;
+  const { tolerance, issues } = readTolerance(v, []);
+  if (tolerance !== undefined) return tolerance;
+  forwardIssues(ctx, issues);
+  return z.NEVER;
 });
 
 /** 校验规则 — a rule after validation. */
@@ -218,7 +221,7 @@ export const ValidationRuleSchema = z
       .optional(),
   })
   .transform((input): ValidationRule => {
-    const tolerance = input.tolerance ?? new ExactDecimal(0n, 0);
+    const tolerance = input.tolerance ?? ZERO;
     return {
       id: input.id,
       name: input.name,
@@ -350,13 +353,13 @@ function halfUnitInLastPlace(q: Quantity): ExactDecimal {
   const kind = unitKind(q.unit);
   // counts are whole, money stops at 0.01 元: a figure written to that unit was not rounded
   const atomic = kind === "count" ? 0 : kind === "money" ? -2 : undefined;
-  if (atomic !== undefined && exponent <= atomic) return new ExactDecimal(0n, 0);
+  if (atomic !== undefined && exponent <= atomic) return ZERO;
   // 0.5 × 10^exponent = 5 × 10^(exponent − 1)
-  return exponent >= 1 ? new ExactDecimal(5n * pow10(exponent - 1), 0) : new ExactDecimal(5n, 1 - exponent);
+  return scaleByPowerOfTen(FIVE, exponent - 1);
 }
 
 function zeroQuantity(unit: Unit): Quantity {
-  return makeQuantity(new ExactDecimal(0n, 0), unit, 0, 0);
+  return makeQuantity(ZERO, unit, 0, 0);
 }
 
 function sideValue(operands: readonly OperandResult[], unit: Unit): Quantity {
@@ -446,7 +449,7 @@ export function checkSides(rule: RuleShape, left: readonly OperandResult[], righ
   const leftValue = sideValue(left, unit);
   const rightValue = sideValue(right, unit);
   const imbalance = subtractQuantities(leftValue, rightValue);
-  let bound = new ExactDecimal(0n, 0);
+  let bound = ZERO;
   let maxMagnitude: Magnitude = 0;
   for (const o of found) {
     const q = o.quantity as Quantity;
@@ -646,7 +649,13 @@ export function partsSumToTotal(
       if (o.quantity !== undefined && o.quantity.unit !== unit) issues.push(unitMismatchIssue("add", unit, o.quantity.unit, ["parts", k, "unit"]));
     });
   }
-  const tolerance = options?.tolerance === undefined || options.tolerance === "rounding" ? options?.tolerance : safeTolerance(options.tolerance, issues);
+  let tolerance: ExactDecimal | "rounding" = ZERO;
+  if (options?.tolerance === "rounding") tolerance = "rounding";
+  else if (options?.tolerance !== undefined) {
+    const read = readTolerance(options.tolerance, ["tolerance"]);
+    issues.push(...read.issues);
+    if (read.tolerance !== undefined) tolerance = read.tolerance;
+  }
   if (issues.length > 0) throw new PolicyEvalError(issues);
   return checkSides(
     {
@@ -655,22 +664,10 @@ export function partsSumToTotal(
       operator: "equalTo",
       importance: "high",
       missingValueStrategy: "skipIfAnyMissing",
-      tolerance: tolerance ?? new ExactDecimal(0n, 0),
+      tolerance,
       errorCode: "breakdown-mismatch",
     },
     left,
     right,
   );
-}
-
-function safeTolerance(value: DecimalInput, issues: PolicyEvalIssue[]): ExactDecimal | undefined {
-  try {
-    const t = toExactDecimal(value, ["tolerance"]);
-    if (t.coefficient >= 0n) return t;
-    issues.push(createIssue("invalid-tolerance", ["tolerance"], { "zh-CN": "容差不能为负数", en: "A tolerance cannot be negative" }));
-  } catch (error) {
-    if (!(error instanceof PolicyEvalError)) throw error;
-    issues.push(...error.issues);
-  }
-  return undefined;
 }

@@ -18,8 +18,8 @@ import {
   compareDecimals,
   divideDecimals,
   multiplyDecimals,
-  pow10,
   subtractDecimals,
+  sumByScale,
   toExactDecimal,
   type DecimalInput,
   type DivideOptions,
@@ -300,12 +300,7 @@ export class QuantityAccumulator {
 
   /** The exact total so far. */
   total(): ExactDecimal {
-    let total = 0n;
-    for (let s = 0; s <= this.maxScale; s++) {
-      const part = this.byScale[s];
-      if (part !== undefined) total += part * pow10(this.maxScale - s);
-    }
-    return new ExactDecimal(total, this.maxScale);
+    return sumByScale(this.byScale, this.maxScale);
   }
 
   /** The sum as a quantity (undefined before the first term). */

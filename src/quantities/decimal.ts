@@ -108,7 +108,13 @@ export class ExactDecimal {
 export type DecimalInput = string | number | bigint | ExactDecimal | Decimal;
 
 const DECIMAL_TEXT = /^([+-]?)(\d+)(?:\.(\d+))?$/;
-const MAX_DIGITS = 400;
+/** The most digits a value, a scale or a precision may have. @internal */
+export const MAX_DIGITS = 400;
+
+/** Whether `n` is a digit count this module accepts: an integer from 0 to {@link MAX_DIGITS}. @internal */
+export function isDigitCount(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0 && n <= MAX_DIGITS;
+}
 
 function badNumber(input: unknown, path: IssuePath, reason: { zh: string; en: string }): PolicyEvalError {
   const shown = typeof input === "bigint" ? `${input}n` : typeof input === "string" ? JSON.stringify(input) : String(input);
@@ -181,6 +187,7 @@ export function toExactDecimal(input: DecimalInput, path: IssuePath = []): Exact
  * Like {@link toExactDecimal}, returning the error instead of throwing it.
  *
  * @param input - the value
+ * @param path - where it sits in a larger input, for the error
  * @returns `{ success: true, data }` or `{ success: false, error }`
  *
  * @example
@@ -189,9 +196,9 @@ export function toExactDecimal(input: DecimalInput, path: IssuePath = []): Exact
  * safeToExactDecimal(Number.NaN).success; //=> false
  * ```
  */
-export function safeToExactDecimal(input: DecimalInput): SafeResult<ExactDecimal> {
+export function safeToExactDecimal(input: DecimalInput, path: IssuePath = []): SafeResult<ExactDecimal> {
   try {
-    return { success: true, data: toExactDecimal(input) };
+    return { success: true, data: toExactDecimal(input, path) };
   } catch (error) {
     if (error instanceof PolicyEvalError) return { success: false, error };
     throw error;
@@ -341,7 +348,7 @@ export function roundDecimal(value: ExactDecimal, scale: number, rounding: Round
 }
 
 function assertScale(scale: number): void {
-  if (!Number.isSafeInteger(scale) || scale < 0 || scale > MAX_DIGITS) {
+  if (!isDigitCount(scale)) {
     throw new PolicyEvalError([
       createIssue(
         "invalid-scale",
@@ -463,6 +470,15 @@ export function sumDecimals(values: Iterable<ExactDecimal>): ExactDecimal {
     byScale[s] = (byScale[s] ?? 0n) + v.coefficient;
     if (s > maxScale) maxScale = s;
   }
+  return sumByScale(byScale, maxScale);
+}
+
+/**
+ * The total of coefficients summed per scale (`byScale[s]` at scale `s`),
+ * aligned once to `maxScale`. Shared by {@link sumDecimals} and the
+ * quantity accumulator. @internal
+ */
+export function sumByScale(byScale: readonly (bigint | undefined)[], maxScale: number): ExactDecimal {
   let total = 0n;
   for (let s = 0; s <= maxScale; s++) {
     const part = byScale[s];

@@ -7,7 +7,7 @@
  */
 import { createIssue, PolicyEvalError } from "../errors.js";
 import { formatChineseNumeral } from "./chineseNumerals.js";
-import { ExactDecimal, roundDecimal, type RoundingMode } from "./decimal.js";
+import { absDecimal, isDigitCount, MAX_DIGITS, pow10, roundDecimal, scaleByPowerOfTen, type ExactDecimal, type RoundingMode } from "./decimal.js";
 import { APPROXIMATION_MARKERS, digitsNeeded, type Quantity } from "./quantity.js";
 import { invalidMagnitudeIssue, isMagnitude, MAGNITUDE_PREFIXES, unitKind, type Magnitude } from "./units.js";
 
@@ -33,8 +33,6 @@ export interface FormatQuantityOptions {
   readonly numerals?: "arabic" | "chinese" | undefined;
 }
 
-const ONE_YI = new ExactDecimal(100000000n, 0);
-
 /**
  * The magnitude Chinese reports would write a quantity at: 亿 (8) when its
  * absolute value is at least 1亿, 万 (4) when at least 1万, otherwise none.
@@ -57,8 +55,8 @@ export function autoMagnitude(quantity: Quantity): Magnitude {
   const { coefficient, scale } = quantity.value;
   const abs = coefficient < 0n ? -coefficient : coefficient;
   // |value| ≥ 10^k  ⇔  |coefficient| ≥ 10^(k + scale)
-  if (abs >= ONE_YI.coefficient * 10n ** BigInt(scale)) return 8;
-  if (abs >= 10000n * 10n ** BigInt(scale)) return 4;
+  if (abs >= pow10(8 + scale)) return 8;
+  if (abs >= pow10(4 + scale)) return 4;
   return 0;
 }
 
@@ -106,16 +104,16 @@ export function formatQuantity(quantity: Quantity, options?: FormatQuantityOptio
   if (!isMagnitude(magnitude)) throw new PolicyEvalError([invalidMagnitudeIssue(magnitude, ["magnitude"])]);
 
   // the number at that magnitude, and the digits it needs
-  const atMagnitude = new ExactDecimal(quantity.value.coefficient, quantity.value.scale + magnitude);
+  const atMagnitude = scaleByPowerOfTen(quantity.value, -magnitude);
   const needed = digitsNeeded(quantity.value, magnitude);
   // at the reported magnitude the reported precision (6.50亿元 keeps its 0); elsewhere only the digits the value has
   const reported = magnitude === quantity.magnitude ? quantity.precision : 0;
   let decimals = options?.decimals;
-  if (decimals !== undefined && (!Number.isSafeInteger(decimals) || decimals < 0 || decimals > 400)) {
+  if (decimals !== undefined && !isDigitCount(decimals)) {
     throw formatError(
       "invalid-decimals",
-      `小数位数应为 0 到 400 之间的整数，实际为 ${String(decimals)}`,
-      `decimals must be an integer from 0 to 400, received ${String(decimals)}`,
+      `小数位数应为 0 到 ${MAX_DIGITS} 之间的整数，实际为 ${String(decimals)}`,
+      `decimals must be an integer from 0 to ${MAX_DIGITS}, received ${String(decimals)}`,
       { decimals },
     );
   }
@@ -139,8 +137,7 @@ export function formatQuantity(quantity: Quantity, options?: FormatQuantityOptio
   }
 
   const negative = shown.coefficient < 0n;
-  const abs = negative ? new ExactDecimal(-shown.coefficient, shown.scale) : shown;
-  const text = abs.toString();
+  const text = absDecimal(shown).toString();
   const point = text.indexOf(".");
   const intPart = point < 0 ? text : text.slice(0, point);
   const fracPart = point < 0 ? "" : text.slice(point + 1);

@@ -11,7 +11,7 @@
  */
 import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue, type SafeResult } from "../errors.js";
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "./chineseNumerals.js";
-import { ExactDecimal, pow10 } from "./decimal.js";
+import { ExactDecimal, MAX_DIGITS, pow10 } from "./decimal.js";
 import {
   APPROXIMATION_MARKERS,
   newQuantity,
@@ -86,11 +86,10 @@ const NUMERAL_MAGNITUDES: ReadonlyArray<readonly [string, Magnitude]> = [
 ];
 const NUMERAL_CODES = new Set([...CHINESE_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
-const MAX_DIGITS = 400;
 
 // ---------------------------------------------------------------- issues
 
-function issue(code: string, path: IssuePath, text: string, zh: string, en: string): PolicyEvalIssue {
+function fail(code: string, path: IssuePath, text: string, zh: string, en: string): PolicyEvalIssue {
   return createIssue(
     code,
     path,
@@ -98,7 +97,6 @@ function issue(code: string, path: IssuePath, text: string, zh: string, en: stri
     { params: { text } },
   );
 }
-
 
 // ---------------------------------------------------------------- scanner
 
@@ -170,10 +168,6 @@ function magnitudeAt(s: string, j: number): readonly [string, Magnitude] | undef
 
 const CODE_YU = "余".charCodeAt(0);
 const CODE_DUO = "多".charCodeAt(0);
-
-function fail(code: string, path: IssuePath, original: string, zh: string, en: string): PolicyEvalIssue {
-  return issue(code, path, original, zh, en);
-}
 
 const twoMarkers = (path: IssuePath, original: string): PolicyEvalIssue =>
   fail("unreadable-quantity", path, original, "约数标记重复", "more than one approximation marker");

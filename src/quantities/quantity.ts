@@ -6,7 +6,7 @@
  * @module
  */
 import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue, type SafeResult } from "../errors.js";
-import { ExactDecimal, normalizeDecimal, pow10, safeToExactDecimal, type DecimalInput } from "./decimal.js";
+import { ExactDecimal, isDigitCount, MAX_DIGITS, normalizeDecimal, safeToExactDecimal, scaleByPowerOfTen, type DecimalInput } from "./decimal.js";
 import { invalidMagnitudeIssue, isMagnitude, isUnit, unknownUnitIssue, type Magnitude, type Unit } from "./units.js";
 
 /** 约数标记 — a word that makes a number approximate. */
@@ -120,14 +120,6 @@ export interface Quantity<U extends Unit = Unit> {
   readonly notation?: QuantityNotation | undefined;
 }
 
-/** The same issue at another path. @internal */
-export function reissue(issue: PolicyEvalIssue, path: IssuePath): PolicyEvalIssue {
-  return createIssue(issue.code, path, issue.messages, {
-    severity: issue.severity,
-    ...(issue.params === undefined ? {} : { params: issue.params }),
-  });
-}
-
 /** The base unit of a quantity type. */
 export type UnitOf<Q> = Q extends Quantity<infer U> ? U : never;
 
@@ -188,16 +180,6 @@ export function makeQuantity<U extends Unit>(
   );
 }
 
-/**
- * The value of a reported number at a magnitude, in base units: 326.16 at 8 →
- * 32616000000. @internal
- */
-export function atMagnitude(reported: ExactDecimal, magnitude: number): ExactDecimal {
-  if (magnitude === 0) return reported;
-  if (reported.scale >= magnitude) return new ExactDecimal(reported.coefficient, reported.scale - magnitude);
-  return new ExactDecimal(reported.coefficient * pow10(magnitude - reported.scale), 0);
-}
-
 /** Options of {@link createQuantity}. */
 export interface CreateQuantityOptions {
   /** The magnitude `value` is given at (8 for 亿). Default 0. */
@@ -240,20 +222,20 @@ export function quantityIssues(
   path: IssuePath,
 ): { quantity?: Quantity; issues: PolicyEvalIssue[] } {
   const issues: PolicyEvalIssue[] = [];
-  const decimal = safeToExactDecimal(value);
-  if (!decimal.success) for (const issue of decimal.error.issues) issues.push(reissue(issue, [...path, "value"]));
+  const decimal = safeToExactDecimal(value, [...path, "value"]);
+  if (!decimal.success) issues.push(...decimal.error.issues);
   if (!isUnit(unit)) issues.push(unknownUnitIssue(unit, [...path, "unit"]));
   const magnitude = options?.magnitude ?? 0;
   if (!isMagnitude(magnitude)) issues.push(invalidMagnitudeIssue(magnitude, [...path, "magnitude"]));
   const precision = options?.precision;
-  if (precision !== undefined && (!Number.isSafeInteger(precision) || precision < 0 || precision > 400)) {
+  if (precision !== undefined && !isDigitCount(precision)) {
     issues.push(
       createIssue(
         "invalid-precision",
         [...path, "precision"],
         {
-          "zh-CN": `精度（小数位数）应为 0 到 400 之间的整数，实际为 ${String(precision)}`,
-          en: `A precision must be an integer from 0 to 400, received ${String(precision)}`,
+          "zh-CN": `精度（小数位数）应为 0 到 ${MAX_DIGITS} 之间的整数，实际为 ${String(precision)}`,
+          en: `A precision must be an integer from 0 to ${MAX_DIGITS}, received ${String(precision)}`,
         },
         { params: { precision } },
       ),
@@ -264,7 +246,7 @@ export function quantityIssues(
   const reported = decimal.data;
   return {
     quantity: makeQuantity(
-      atMagnitude(reported, magnitude),
+      scaleByPowerOfTen(reported, magnitude), // the reported number in base units: 326.16 at 8 → 32616000000
       unit,
       magnitude,
       precision ?? reported.scale,

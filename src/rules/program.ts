@@ -11,6 +11,7 @@
 import type { LocalizedMessage } from "../errors.js";
 import { daysInMonth, toDayNumber } from "../dates/calendar.js";
 import type { CalendarDate } from "../dates/index.js";
+import { firstDayNumber } from "../dates/partialDate.js";
 import { compareDecimals, ExactDecimal, toExactDecimal } from "../quantities/decimal.js";
 import { RULE_CONCLUSIONS, type RuleConclusion, type Ground } from "./conclusions.js";
 import type { FactDeclaration, FactType, JsonFactValue } from "./facts.js";
@@ -26,7 +27,6 @@ export const NODE_REF = 3;
 export const NODE_LEAF = 4;
 
 /** Three-valued results; 0 = not evaluated. */
-export const NOT_EVALUATED = 0;
 export const TRUE = 1;
 export const FALSE = 2;
 export const UNKNOWN = 3;
@@ -172,8 +172,9 @@ function readDigits(text: string, at: number, len: number): number {
 
 /**
  * The day span of a partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or
- * undefined if it is not a real one. Hand-parsed: it runs once per date fact
- * per subject.
+ * undefined if it is not a real one. Hand-parsed in one pass: it runs once
+ * per date fact per subject, and `isPartialDate` then `dayBounds` (the
+ * dates module's pair) parse the text three times — about twice the cost.
  * @internal
  */
 export function toDaySpan(text: string): DaySpan | undefined {
@@ -191,13 +192,8 @@ export function toDaySpan(text: string): DaySpan | undefined {
   return [d, d];
 }
 
-/** The day number of a date already validated as a calendar date. @internal */
-export function dayOf(date: CalendarDate): number {
-  return (toDaySpan(date) as DaySpan)[0];
-}
-
-/** Reads a literal or parameter value, already validated for `type`, into its evaluation form. @internal */
-export function normalizeValue(type: FactType | Parameter["type"], value: Literal): unknown {
+/** Reads a literal or parameter value, already validated for `type`, into its evaluation form. */
+function normalizeValue(type: FactType | Parameter["type"], value: Literal): unknown {
   if (type === "decimal") return toExactDecimal(value as string | number);
   if (type === "date") return toDaySpan(value as string);
   return value;
@@ -248,8 +244,8 @@ export class ParameterCandidates {
   constructor(readonly values: readonly unknown[]) {}
 }
 
-/** A comparison with each candidate: settled only when they all agree and none is missing. @internal */
-export function compareEach(compare: Compare, left: unknown, candidates: readonly unknown[]): Truth {
+/** A comparison with each candidate: settled only when they all agree and none is missing. */
+function compareEach(compare: Compare, left: unknown, candidates: readonly unknown[]): Truth {
   let out: Truth | 0 = 0;
   for (let k = 0; k < candidates.length; k++) {
     const v = candidates[k];
@@ -296,11 +292,11 @@ const COMPARE: Partial<Record<FactType, Partial<Record<Operator, Compare>>>> = {
 COMPARE.enum = COMPARE.string as Partial<Record<Operator, Compare>>;
 
 /**
- * The closure testing one comparison. A missing left or right fact makes
- * it unknown, except for `isKnown` / `isUnknown`, which ask exactly that.
- * @internal
+ * The closure testing one comparison (`compare` is not used by the unary
+ * operators). A missing left or right fact makes it unknown, except for
+ * `isKnown` / `isUnknown`, which ask exactly that.
  */
-export function compileTest(type: FactType, operator: Operator, slot: number, right: RightSpec, literal: unknown): LeafTest {
+function compileTest(operator: Operator, compare: Compare, slot: number, right: RightSpec, literal: unknown): LeafTest {
   switch (operator) {
     case "isKnown":
       return (f) => (f[slot] === undefined ? FALSE : TRUE);
@@ -313,7 +309,6 @@ export function compileTest(type: FactType, operator: Operator, slot: number, ri
     default:
       break;
   }
-  const compare = COMPARE[type]?.[operator] as Compare;
   if ((operator === "in" || operator === "notIn") && right.kind === "literal") {
     // A set keeps long lists of allowed values cheap.
     const set = new Set(literal as readonly string[]);
@@ -419,7 +414,7 @@ export function buildProgram(parts: ProgramParts): Program {
       type: p.type,
       values: p.values.map((v) => ({
         from: v.from,
-        fromDay: dayOf(v.from),
+        fromDay: firstDayNumber(v.from),
         value: v.value === null ? null : normalizeValue(p.type, v.value),
         json: v.value === null ? null : toJsonValue(v.value),
         basis: v.basis === undefined ? undefined : deepFreeze(v.basis),
@@ -472,7 +467,7 @@ export function buildProgram(parts: ProgramParts): Program {
         if (right.kind === "fact") facts.add(right.slot);
         if (right.kind === "parameter") usedParams.add(right.index);
         const compare = COMPARE[decl.type]?.[c.operator];
-        leaf = { slot: s, operator: c.operator, right, test: compileTest(decl.type, c.operator, s, right, literal), compare };
+        leaf = { slot: s, operator: c.operator, right, test: compileTest(c.operator, compare as Compare, s, right, literal), compare };
       }
       refTarget.push(target);
       leaves.push(leaf);
@@ -515,8 +510,8 @@ export function buildProgram(parts: ProgramParts): Program {
     exceptionTo: frozenIds(exceptionTargets(r.exceptionTo)),
     inForceFrom: r.inForceFrom,
     inForceUntil: r.inForceUntil,
-    fromDay: r.inForceFrom === undefined ? -Infinity : dayOf(r.inForceFrom),
-    untilDay: r.inForceUntil === undefined ? Infinity : dayOf(r.inForceUntil),
+    fromDay: r.inForceFrom === undefined ? -Infinity : firstDayNumber(r.inForceFrom),
+    untilDay: r.inForceUntil === undefined ? Infinity : firstDayNumber(r.inForceUntil),
     ...flatten(r.when),
   }));
 
@@ -541,8 +536,8 @@ export function buildProgram(parts: ProgramParts): Program {
     sharedExceptions: rules.some((r) => r.parents.length > 1),
     facts: factSlots,
     params,
-    fromDay: dayOf(parts.inForceFrom),
-    untilDay: parts.inForceUntil === undefined ? Infinity : dayOf(parts.inForceUntil),
+    fromDay: firstDayNumber(parts.inForceFrom),
+    untilDay: parts.inForceUntil === undefined ? Infinity : firstDayNumber(parts.inForceUntil),
     dateCache: new Map(),
     shared: { nodes: [], rules: [], conditions: [], missingFacts: [], idLists: [] },
     scratch: undefined,

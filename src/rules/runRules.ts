@@ -167,6 +167,9 @@ const UNSETTLED = 3;
 const OVERRIDDEN = 4;
 const STATUS_NAMES: readonly RuleStatus[] = ["notInForce", "applied", "notApplicable", "unknown", "overridden"];
 
+/** The one frozen empty list results, traces and memos share. */
+const EMPTY: readonly never[] = Object.freeze([]);
+
 function issue(code: string, path: IssuePath, zh: string, en: string, params?: Record<string, unknown>): PolicyEvalIssue {
   return createIssue(code, path, { "zh-CN": zh, en }, params === undefined ? undefined : { params });
 }
@@ -435,7 +438,7 @@ function readValue(decl: FactDeclaration, v: unknown): unknown {
     case "enum":
       return typeof v === "string" && (decl.values as readonly string[]).includes(v) ? v : undefined;
     case "stringList":
-      return Array.isArray(v) && v.every((x) => typeof x === "string") ? Object.freeze([...(v as string[])]) : undefined;
+      return isStringList(v) ? Object.freeze([...v]) : undefined;
   }
 }
 
@@ -711,14 +714,12 @@ function nearestApplicable(
     }
     if (!ready) continue;
     stack.pop();
-    if (parents.length === 0) nearest[r] = NO_RULES;
+    if (parents.length === 0) nearest[r] = EMPTY;
     else if (parents.length === 1) nearest[r] = nearest[parents[0] as number] as readonly number[];
     else nearest[r] = unionOf(parents.map((p) => nearest[p] as readonly number[]));
   }
   return nearest[start] as readonly number[];
 }
-
-const NO_RULES: readonly number[] = Object.freeze([]);
 
 /** The distinct numbers of several lists, in first-seen order. */
 function unionOf(lists: readonly (readonly number[])[]): readonly number[] {
@@ -947,8 +948,6 @@ function reasonFor(program: Program, r: number, res: Uint8Array, subject: Subjec
     ? { rule: id, conclusion, message: reason.en, messages: reason, basis, facts, cites }
     : { rule: id, conclusion, ground, message: reason.en, messages: reason, basis, facts, cites };
 }
-
-const EMPTY: readonly never[] = Object.freeze([]);
 
 function sortedOrEmpty(set: Set<string> | undefined): readonly string[] {
   return set === undefined || set.size === 0 ? EMPTY : [...set].sort(compareText);

@@ -11,7 +11,7 @@
  */
 import * as z from "zod";
 import type { CalendarDate } from "../dates/index.js";
-import { partialDateIssues } from "../dates/partialDate.js";
+import { isPartialDate } from "../dates/partialDate.js";
 import { bilingualIssue } from "../schema-issues.js";
 import type { LocalizedMessage } from "../errors.js";
 import { RULE_CONCLUSIONS, GROUNDS, type RuleConclusion, type Ground } from "./conclusions.js";
@@ -20,19 +20,6 @@ import { OPERATORS, type Operator } from "./operators.js";
 
 /** A non-empty name: fact, parameter, condition or rule id. */
 const NameSchema = z.string().min(1);
-
-function calendarDateSchema() {
-  return z.string().superRefine((value, ctx) => {
-    if (value.length !== 10 || partialDateIssues(value).length > 0) {
-      const en = `Invalid date ${JSON.stringify(value)}: expected a real date YYYY-MM-DD`;
-      ctx.addIssue({
-        code: "custom",
-        message: en,
-        params: bilingualIssue("invalid-date", `日期无效：${JSON.stringify(value)}（应为 YYYY-MM-DD 形式的真实日期）`, en, { value }),
-      });
-    }
-  });
-}
 
 /**
  * zod schema of a {@link CalendarDate} `YYYY-MM-DD` that exists (2021-02-29
@@ -44,7 +31,16 @@ function calendarDateSchema() {
  * CalendarDateSchema.safeParse("2021-02-29").success; //=> false
  * ```
  */
-export const CalendarDateSchema = calendarDateSchema() as unknown as z.ZodType<CalendarDate>;
+export const CalendarDateSchema = z.string().superRefine((value, ctx) => {
+  if (value.length !== 10 || !isPartialDate(value)) {
+    const en = `Invalid date ${JSON.stringify(value)}: expected a real date YYYY-MM-DD`;
+    ctx.addIssue({
+      code: "custom",
+      message: en,
+      params: bilingualIssue("invalid-date", `日期无效：${JSON.stringify(value)}（应为 YYYY-MM-DD 形式的真实日期）`, en, { value }),
+    });
+  }
+}) as unknown as z.ZodType<CalendarDate>;
 
 /**
  * zod schema of a {@link Basis}.
@@ -150,8 +146,8 @@ export function exceptionTargets(raw: unknown): readonly string[] {
   return [];
 }
 
-/** zod schema of a {@link RightOperand}. @internal */
-export const RightOperandSchema = z.union([
+/** zod schema of a {@link RightOperand}. */
+const RightOperandSchema = z.union([
   z.string(),
   z.number(),
   z.boolean(),

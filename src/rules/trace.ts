@@ -9,8 +9,8 @@
 import * as z from "zod";
 import type { LocalizedMessage } from "../errors.js";
 import type { CalendarDate, PartialDate } from "../dates/index.js";
-import { partialDateIssues } from "../dates/partialDate.js";
-import { RULE_CONCLUSIONS, GROUNDS, type RuleConclusion, type Ground, type ResultConclusion } from "./conclusions.js";
+import { isPartialDate } from "../dates/partialDate.js";
+import { CONCLUSIONS, RULE_CONCLUSIONS, GROUNDS, type RuleConclusion, type Ground, type ResultConclusion } from "./conclusions.js";
 import { FACT_TYPES, LocalizedTextSchema, type FactType, type JsonFactValue } from "./facts.js";
 import { OPERATORS, type Operator } from "./operators.js";
 import { BasisSchema, CalendarDateSchema, type Basis } from "./schema.js";
@@ -282,7 +282,7 @@ const TraceOperandSchema = z.union([
   z.strictObject({ kind: z.literal("parameter"), parameter: z.string(), uncertain: z.literal(true) }),
 ]);
 
-const PartialDateSchema = z.string().refine((value) => partialDateIssues(value).length === 0, "Invalid date: expected YYYY, YYYY-MM or YYYY-MM-DD");
+const PartialDateSchema = z.string().refine(isPartialDate, "Invalid date: expected YYYY, YYYY-MM or YYYY-MM-DD");
 const ParameterTypeSchema = z.enum(["decimal", "boolean", "date", "string"]);
 
 const TraceNodeSchema: z.ZodType<TraceNode> = z.lazy(() =>
@@ -329,7 +329,7 @@ export const TraceSchema = z.strictObject({
     inForce: z.union([z.literal(true), z.literal("uncertain")]),
   }),
   date: PartialDateSchema,
-  conclusion: z.enum([...RULE_CONCLUSIONS, "undetermined", "conflict"]),
+  conclusion: z.enum([...CONCLUSIONS, "conflict"]),
   facts: z.array(
     z.strictObject({
       name: z.string(),

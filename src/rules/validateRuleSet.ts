@@ -6,7 +6,7 @@
  */
 import { createIssue, PolicyEvalError, type IssuePath, type LocalizedMessage, type PolicyEvalIssue, type SafeResult } from "../errors.js";
 import type { CalendarDate } from "../dates/index.js";
-import { partialDateIssues } from "../dates/partialDate.js";
+import { isPartialDate } from "../dates/partialDate.js";
 import { safeToExactDecimal } from "../quantities/decimal.js";
 import { safeParseSchema } from "../schema-issues.js";
 import { FactCatalogueSchema, FactDeclarationSchema, type FactCatalogue, type FactDeclaration, type FactType } from "./facts.js";
@@ -279,7 +279,7 @@ function literalFits(kind: LiteralKind, value: unknown): boolean {
     case "decimal":
       return (typeof value === "string" && safeToExactDecimal(value).success) || Number.isSafeInteger(value);
     case "date":
-      return typeof value === "string" && partialDateIssues(value).length === 0;
+      return isPartialDate(value);
     case "string":
       return typeof value === "string";
     case "stringList":
@@ -370,30 +370,30 @@ function checkLeaf(leaf: FactCondition, where: () => IssuePath, scope: Scope, is
     return;
   }
   const expected = expectRight(decl.type, leaf.operator);
-  if (isParameterOperand(value) || isFactOperand(value)) {
-    if (isFactOperand(value)) {
-      const right = scope.facts.get(value.fact);
-      if (right === undefined) {
-        if (!scope.factNames.has(value.fact)) {
-          issues.push(
-            issue("unknown-fact", at("value", "fact"), `未声明的事实：${value.fact}`, `Unknown fact: ${value.fact}`, {
-              fact: value.fact,
-            }),
-          );
-        }
-      } else if (!expected.factTypes.includes(right.type)) {
+  if (isFactOperand(value)) {
+    const right = scope.facts.get(value.fact);
+    if (right === undefined) {
+      if (!scope.factNames.has(value.fact)) {
         issues.push(
-          issue(
-            "fact-type-mismatch",
-            at("value", "fact"),
-            `事实 ${value.fact}（${right.type}）不能与事实 ${leaf.fact}（${decl.type}）以 ${leaf.operator} 比较`,
-            `Fact ${value.fact} (${right.type}) cannot be compared with fact ${leaf.fact} (${decl.type}) by ${leaf.operator}`,
-            { fact: value.fact, factType: right.type, expected: expected.factTypes },
-          ),
+          issue("unknown-fact", at("value", "fact"), `未声明的事实：${value.fact}`, `Unknown fact: ${value.fact}`, {
+            fact: value.fact,
+          }),
         );
       }
-      return;
+    } else if (!expected.factTypes.includes(right.type)) {
+      issues.push(
+        issue(
+          "fact-type-mismatch",
+          at("value", "fact"),
+          `事实 ${value.fact}（${right.type}）不能与事实 ${leaf.fact}（${decl.type}）以 ${leaf.operator} 比较`,
+          `Fact ${value.fact} (${right.type}) cannot be compared with fact ${leaf.fact} (${decl.type}) by ${leaf.operator}`,
+          { fact: value.fact, factType: right.type, expected: expected.factTypes },
+        ),
+      );
     }
+    return;
+  }
+  if (isParameterOperand(value)) {
     const parameter = scope.parameters.get(value.parameter);
     if (parameter === undefined) {
       if (!scope.parameterNames.has(value.parameter)) {
@@ -464,51 +464,67 @@ function checkParameterValues(name: string, p: Parameter, issues: PolicyEvalIssu
 // Graphs: cycles of named conditions and of exceptions, without recursion.
 
 /**
- * Depth-first search over named conditions with an explicit stack. Returns
- * the names dependencies first and reports each cycle with its path.
+ * Depth-first search from each start in turn, with an explicit stack and
+ * three colours. `edgesOf` gives a node's successors, or undefined for a
+ * node that is not in the graph (unknown or broken: reported elsewhere, and
+ * skipped). Every back edge is a cycle, passed to `onCycle` once as its
+ * path (`[a, b, …, a]`), from the node the walk first entered it by.
+ * Returns the nodes reached in post-order (each after its successors).
  */
-function orderConditions(
-  deps: ReadonlyMap<string, readonly string[]>,
-  issues: PolicyEvalIssue[],
+function depthFirst(
+  starts: Iterable<string>,
+  edgesOf: (node: string) => readonly string[] | undefined,
+  onCycle: (cycle: string[]) => void,
 ): string[] {
   const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
   const order: string[] = [];
-  for (const start of deps.keys()) {
+  const stack: [string, number][] = [];
+  for (const start of starts) {
     if (state.has(start)) continue;
-    const stack: [string, number][] = [[start, 0]];
     state.set(start, 1);
+    stack.push([start, 0]);
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as [string, number];
-      const next = (deps.get(top[0]) ?? [])[top[1]++];
+      const next = (edgesOf(top[0]) ?? [])[top[1]++];
       if (next === undefined) {
         stack.pop();
         state.set(top[0], 2);
         order.push(top[0]);
-      } else if (!deps.has(next)) {
-        continue; // unknown or broken: reported elsewhere
-      } else if (state.get(next) === 1) {
-        const from = stack.findIndex(([n]) => n === next);
-        const cycle = [...stack.slice(from).map(([n]) => n), next];
-        issues.push(
-          issue(
-            "condition-cycle",
-            ["conditions", next],
-            `具名条件循环引用：${cycle.join(" → ")}`,
-            `Named conditions refer to each other in a cycle: ${cycle.join(" → ")}`,
-            { cycle },
-          ),
-        );
-      } else if (!state.has(next)) {
+        continue;
+      }
+      if (edgesOf(next) === undefined) continue;
+      const seen = state.get(next);
+      if (seen === undefined) {
         state.set(next, 1);
         stack.push([next, 0]);
+      } else if (seen === 1) {
+        const from = stack.findIndex(([n]) => n === next);
+        onCycle([...stack.slice(from).map(([n]) => n), next]);
       }
     }
   }
   return order;
 }
 
+/** Named conditions, dependencies first; each cycle reported with its path. */
+function orderConditions(deps: ReadonlyMap<string, readonly string[]>, issues: PolicyEvalIssue[]): string[] {
+  return depthFirst(
+    deps.keys(),
+    (name) => deps.get(name),
+    (cycle) =>
+      issues.push(
+        issue(
+          "condition-cycle",
+          ["conditions", cycle[0] as string],
+          `具名条件循环引用：${cycle.join(" → ")}`,
+          `Named conditions refer to each other in a cycle: ${cycle.join(" → ")}`,
+          { cycle },
+        ),
+      ),
+  );
+}
+
 interface ExceptionNode {
-  readonly id: string;
   readonly index: number;
   /** Whether `exceptionTo` was written as an array (the issue path then names the element). */
   readonly isArray: boolean;
@@ -516,52 +532,30 @@ interface ExceptionNode {
 }
 
 /**
- * Depth-first search over the exception graph (rule → each rule it is an
- * exception to) with an explicit stack and three colours: every back edge is
- * a cycle, reported once with its path, at the edge from the cycle's first
+ * Reports every cycle of the exception graph (rule → each rule it is an
+ * exception to) once, with its path, at the edge from the cycle's first
  * rule. Multi-target exceptions make the graph a DAG rather than a forest,
  * so the walk follows every target.
  */
-function findExceptionCycles(nodes: readonly ExceptionNode[], issues: PolicyEvalIssue[]): void {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
-  const stack: [ExceptionNode, number][] = [];
-  for (const start of nodes) {
-    if (state.has(start.id)) continue;
-    state.set(start.id, 1);
-    stack.push([start, 0]);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as [ExceptionNode, number];
-      const target = top[0].targets[top[1]++];
-      if (target === undefined) {
-        stack.pop();
-        state.set(top[0].id, 2);
-        continue;
-      }
-      const next = byId.get(target);
-      if (next === undefined) continue; // unknown: reported as unknown-rule
-      const seen = state.get(target);
-      if (seen === undefined) {
-        state.set(target, 1);
-        stack.push([next, 0]);
-      } else if (seen === 1) {
-        const from = stack.findIndex(([n]) => n.id === target);
-        const cycle = [...stack.slice(from).map(([n]) => n.id), target];
-        const first = (stack[from] as [ExceptionNode, number])[0];
-        // The edge from the cycle's first rule into the cycle: its position in an array.
-        const toSecond = first.targets.indexOf(cycle[1] as string);
-        issues.push(
-          issue(
-            "exception-cycle",
-            first.isArray ? ["rules", first.index, "exceptionTo", toSecond] : ["rules", first.index, "exceptionTo"],
-            `例外关系循环：${cycle.join(" → ")}`,
-            `Exceptions form a cycle: ${cycle.join(" → ")}`,
-            { cycle },
-          ),
-        );
-      }
-    }
-  }
+function findExceptionCycles(nodes: ReadonlyMap<string, ExceptionNode>, issues: PolicyEvalIssue[]): void {
+  depthFirst(
+    nodes.keys(),
+    (id) => nodes.get(id)?.targets,
+    (cycle) => {
+      const first = nodes.get(cycle[0] as string) as ExceptionNode;
+      // The edge from the cycle's first rule into the cycle: its position in an array.
+      const toSecond = first.targets.indexOf(cycle[1] as string);
+      issues.push(
+        issue(
+          "exception-cycle",
+          first.isArray ? ["rules", first.index, "exceptionTo", toSecond] : ["rules", first.index, "exceptionTo"],
+          `例外关系循环：${cycle.join(" → ")}`,
+          `Exceptions form a cycle: ${cycle.join(" → ")}`,
+          { cycle },
+        ),
+      );
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -580,7 +574,7 @@ function dateRangeIssue(from: string | undefined, until: string | undefined, pat
 }
 
 /** Each id an exception names must exist, once. */
-function checkExceptionTargets(exceptionTo: string | readonly string[], path: IssuePath, ruleIds: ReadonlySet<string>, issues: PolicyEvalIssue[]): void {
+function checkExceptionTargets(exceptionTo: string | readonly string[], path: IssuePath, ruleIds: ReadonlyMap<string, unknown>, issues: PolicyEvalIssue[]): void {
   const isArray = typeof exceptionTo !== "string";
   const targets = exceptionTargets(exceptionTo);
   targets.forEach((target, i) => {
@@ -732,12 +726,12 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
   const rawRules = Array.isArray(input["rules"]) ? (input["rules"] as unknown[]) : [];
   // Ids are collected from the raw rules, so a rule broken elsewhere still
   // counts as existing for exceptionTo, and still takes part in cycles.
-  const ruleIds = new Set<string>();
   const firstIndex = new Map<string, number>();
+  const exceptionNodes = new Map<string, ExceptionNode>();
   rawRules.forEach((raw, index) => {
-    if (!isRecord(raw) || typeof raw["id"] !== "string") return;
-    ruleIds.add(raw["id"]);
-    if (!firstIndex.has(raw["id"])) firstIndex.set(raw["id"], index);
+    if (!isRecord(raw) || typeof raw["id"] !== "string" || firstIndex.has(raw["id"])) return;
+    firstIndex.set(raw["id"], index);
+    exceptionNodes.set(raw["id"], { index, isArray: Array.isArray(raw["exceptionTo"]), targets: exceptionTargets(raw["exceptionTo"]) });
   });
   const rules: Rule[] = [];
   rawRules.forEach((raw, index) => {
@@ -761,18 +755,11 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
         ),
       );
     }
-    if (rule.exceptionTo !== undefined) checkExceptionTargets(rule.exceptionTo, path, ruleIds, issues);
+    if (rule.exceptionTo !== undefined) checkExceptionTargets(rule.exceptionTo, path, firstIndex, issues);
     issues.push(...dateRangeIssue(rule.inForceFrom, rule.inForceUntil, path));
     if (when !== undefined && issues.length === before) rules.push({ ...rule, when });
   });
-  findExceptionCycles(
-    rawRules.flatMap((raw, index) =>
-      isRecord(raw) && typeof raw["id"] === "string" && firstIndex.get(raw["id"]) === index
-        ? [{ id: raw["id"], index, isArray: Array.isArray(raw["exceptionTo"]), targets: exceptionTargets(raw["exceptionTo"]) }]
-        : [],
-    ),
-    issues,
-  );
+  findExceptionCycles(exceptionNodes, issues);
   if (top.success) issues.push(...dateRangeIssue(top.data.inForceFrom, top.data.inForceUntil, []));
   if (!top.success || issues.length > 0) return { success: false, error: new PolicyEvalError(issues) };
 

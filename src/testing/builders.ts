@@ -5,7 +5,7 @@
  * @module
  */
 import { createCorpus, type Corpus, type CreateCorpusOptions } from "../corpus/index.js";
-import type { DocumentRelation, PolicyDocumentInput, RelationType } from "../documents/index.js";
+import { ADMIN_LEVELS, type DocumentRelation, type PolicyDocumentInput, type RelationType } from "../documents/index.js";
 import type { EvaluationInput } from "../evaluation/index.js";
 
 /**
@@ -77,12 +77,11 @@ export function buildCatalogue(
     readonly overrides?: Readonly<Record<string, Partial<PolicyDocumentInput>>> | undefined;
   } & CreateCorpusOptions = {},
 ): Corpus {
-  const levels = ["central", "province", "city", "county", "township"] as const;
   const docs = chain.map((id, i) => {
     const extra = options.overrides?.[id] ?? {};
     const relations = i === 0 ? [] : [buildRelation("implements", chain[i - 1]!)];
     return buildDocument(id, {
-      adminLevel: levels[Math.min(i, levels.length - 1)]!,
+      adminLevel: ADMIN_LEVELS[Math.min(i, ADMIN_LEVELS.length - 1)]!,
       ...extra,
       relations: [...relations, ...(extra.relations ?? [])],
     });

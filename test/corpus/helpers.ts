@@ -14,14 +14,4 @@ export function doc(id: string, extra: Partial<PolicyDocumentInput> = {}): Polic
 }
 
 /** Deeply freezes a value so a test fails if code under test writes to it. */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
-      Object.freeze(v);
-      for (const child of Object.values(v)) stack.push(child);
-    }
-  }
-  return value;
-}
+export { deepFreeze } from "../../src/rules/program.js";

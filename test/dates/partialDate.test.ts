@@ -31,6 +31,25 @@ describe("partial dates", () => {
     expect(isPartialDate(2017)).toBe(false);
   });
 
+  // An independent oracle for the hand-written check: a regular expression and the Gregorian leap rule.
+  const dateText = fc.oneof(
+    fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom(4, 7, 10)).map(
+      ([y, m, d, len]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`.slice(0, len),
+    ),
+    fc.string({ maxLength: 11 }),
+  );
+  test.prop([dateText], { numRuns: 1000 })("isPartialDate agrees with a regular expression and the leap-year rule", (text) => {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    let expected = false;
+    if (m !== null) {
+      const [year, month, day] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+      const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+      const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+      expected = days !== undefined && day >= 1 && day <= days;
+    }
+    expect(isPartialDate(text)).toBe(expected);
+  });
+
   it("reports an invalid date as a PolicyEvalError with both languages", () => {
     const result = safeParsePartialDate("2021-02-29");
     expect(result.success).toBe(false);

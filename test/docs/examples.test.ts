@@ -4,10 +4,11 @@
  * are pointed at the sources; `expr; //=> value` (on one line, or with the
  * `//=>` line right after) becomes an equality check.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { typeScriptFiles } from "../sourceFiles.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const generated = join(root, "test/docs/.generated");
@@ -17,16 +18,6 @@ const SUBPATHS: Readonly<Record<string, string>> = {
   "policy-eval/examples": "src/examples/index.ts",
   "policy-eval/testing": "src/testing/index.ts",
 };
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (name.endsWith(".ts") && !path.includes(`${join("src", "cli")}`)) out.push(path);
-  }
-  return out.sort();
-}
 
 interface Example {
   readonly line: number;
@@ -113,7 +104,8 @@ function instrument(code: string): string {
   return out.join("\n");
 }
 
-const files = sourceFiles(join(root, "src"));
+// src/cli is the command line, not the library's API: its exports carry no examples.
+const files = typeScriptFiles(join(root, "src")).filter((path) => !path.startsWith(join(root, "src", "cli")));
 mkdirSync(generated, { recursive: true });
 afterAll(() => {
   // KEEP_EXAMPLES=1 keeps the generated files for debugging a failing example.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorOf } from "../thrown.js";
 import { isPolicyEvalError, PolicyEvalError } from "../../src/errors.js";
 import { safeParseSchema } from "../../src/schema-issues.js";
 import {
@@ -23,16 +24,6 @@ function warningCodes(text: string, options?: { referenceYear?: number }): strin
   const result = safeParseDocumentNumber(text, options);
   if (!result.success) throw result.error;
   return result.warnings.map((w) => w.code);
-}
-
-function errorOf(fn: () => unknown): PolicyEvalError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PolicyEvalError) return error;
-    throw error;
-  }
-  throw new Error("expected a PolicyEvalError");
 }
 
 function issueCodes(text: string, options?: { referenceYear?: number }): string[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrownCodes } from "../thrown.js";
 import { PolicyEvalError } from "../../src/errors.js";
 import { formatQuantity, parseQuantity, type Quantity } from "../../src/quantities/index.js";
 import {
@@ -15,16 +16,6 @@ const src = { document: "评估报告" };
 
 function observations(list: Omit<ObservationInput, "source">[]) {
   return parseObservations(list.map((o) => ({ ...o, source: src })));
-}
-
-function codes(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PolicyEvalError) return error.issues.map((i) => i.code);
-    throw error;
-  }
-  return [];
 }
 
 const loans = observations([
@@ -49,8 +40,8 @@ describe("sum", () => {
       { id: "b", indicatorId: "x", quantity: "5元" },
       { id: "c", indicatorId: "x", status: "missing" },
     ]);
-    expect(codes(() => sum(mixed))).toEqual(["unit-mismatch", "missing-value"]);
-    expect(codes(() => sum(mixed.slice(0, 2)))).toEqual(["unit-mismatch"]);
+    expect(thrownCodes(() => sum(mixed))).toEqual(["unit-mismatch", "missing-value"]);
+    expect(thrownCodes(() => sum(mixed.slice(0, 2)))).toEqual(["unit-mismatch"]);
   });
 });
 
@@ -96,7 +87,7 @@ describe("rollup", () => {
     expect(rollup(banks, { by: "area", aggregation: "max" })[0]?.quantity.value.toString()).toBe("16");
     expect(rollup(banks, { by: "area", aggregation: "min" })[0]?.quantity.value.toString()).toBe("15");
     expect(rollup(banks, { by: "area", aggregation: "average", scale: 0, rounding: "halfEven" })[0]?.quantity.value.toString()).toBe("16");
-    expect(codes(() => rollup(banks, { by: "area", aggregation: "average" }))).toEqual(["missing-rounding"]);
+    expect(thrownCodes(() => rollup(banks, { by: "area", aggregation: "average" }))).toEqual(["missing-rounding"]);
   });
 
   it("reports every observation whose unit differs from its group's", () => {
@@ -196,9 +187,9 @@ describe("achievement", () => {
 
   it("names every problem: mixed units, a missing baseline, a float", () => {
     const q: Quantity = parseQuantity("7家");
-    expect(codes(() => achievement(q, parseQuantity("8个") as Quantity, undefined, true, { scale: 2, rounding: "halfUp" }))).toEqual(["unit-mismatch"]);
-    expect(codes(() => achievement("1", "2", undefined, false, { scale: 2, rounding: "halfUp" }))).toEqual(["missing-baseline"]);
-    expect(codes(() => achievement(0.5, "2", undefined, true, { scale: 2, rounding: "halfUp" }))).toEqual(["invalid-number"]);
-    expect(codes(() => achievement("1", "0", undefined, true, { scale: 2, rounding: "halfUp" }))).toEqual(["division-by-zero"]);
+    expect(thrownCodes(() => achievement(q, parseQuantity("8个") as Quantity, undefined, true, { scale: 2, rounding: "halfUp" }))).toEqual(["unit-mismatch"]);
+    expect(thrownCodes(() => achievement("1", "2", undefined, false, { scale: 2, rounding: "halfUp" }))).toEqual(["missing-baseline"]);
+    expect(thrownCodes(() => achievement(0.5, "2", undefined, true, { scale: 2, rounding: "halfUp" }))).toEqual(["invalid-number"]);
+    expect(thrownCodes(() => achievement("1", "0", undefined, true, { scale: 2, rounding: "halfUp" }))).toEqual(["division-by-zero"]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrownCodes } from "../thrown.js";
 import { PolicyEvalError } from "../../src/errors.js";
 import {
   addQuantities,
@@ -15,16 +16,6 @@ import {
   withMagnitude,
   type Quantity,
 } from "../../src/quantities/index.js";
-
-function issueCodes(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PolicyEvalError) return error.issues.map((i) => i.code);
-    throw error;
-  }
-  return [];
-}
 
 describe("adding and subtracting", () => {
   it("adds 6.52亿元 and 319.64亿元 to exactly 326.16亿元 (floats give 326.15999999999997)", () => {
@@ -47,9 +38,9 @@ describe("adding and subtracting", () => {
   it("refuses to add a count of 笔 to an amount of 元", () => {
     const count: Quantity = parseQuantity("116笔");
     const amount: Quantity = parseQuantity("6.52亿元");
-    expect(issueCodes(() => addQuantities(count, amount))).toEqual(["unit-mismatch"]);
-    expect(issueCodes(() => subtractQuantities(count, amount))).toEqual(["unit-mismatch"]);
-    expect(issueCodes(() => compareQuantities(count, amount))).toEqual(["unit-mismatch"]);
+    expect(thrownCodes(() => addQuantities(count, amount))).toEqual(["unit-mismatch"]);
+    expect(thrownCodes(() => subtractQuantities(count, amount))).toEqual(["unit-mismatch"]);
+    expect(thrownCodes(() => compareQuantities(count, amount))).toEqual(["unit-mismatch"]);
   });
 
   it("names both units and their kinds in the error", () => {
@@ -101,7 +92,7 @@ describe("comparing", () => {
 describe("multiplying and dividing", () => {
   it("multiplies exactly by a decimal string and refuses a float factor", () => {
     expect(multiplyQuantity(parseQuantity("6.52亿元"), "1.5").value.toString()).toBe("978000000");
-    expect(issueCodes(() => multiplyQuantity(parseQuantity("6.52亿元"), 1.5))).toEqual(["invalid-number"]);
+    expect(thrownCodes(() => multiplyQuantity(parseQuantity("6.52亿元"), 1.5))).toEqual(["invalid-number"]);
   });
 
   it("turns a lower bound into an upper one under a negative factor", () => {
@@ -112,7 +103,7 @@ describe("multiplying and dividing", () => {
     const share = divideQuantity(parseQuantity("9.05亿元"), 232, { scale: 2, rounding: "halfEven" });
     expect(share.value.toString()).toBe("3900862.07");
     expect(divideQuantity(parseQuantity("10元"), 3, { scale: 0, rounding: "ceil" }).value.toString()).toBe("4");
-    expect(issueCodes(() => divideQuantity(parseQuantity("10元"), 0, { scale: 2, rounding: "halfUp" }))).toEqual(["division-by-zero"]);
+    expect(thrownCodes(() => divideQuantity(parseQuantity("10元"), 0, { scale: 2, rounding: "halfUp" }))).toEqual(["division-by-zero"]);
   });
 
   it("computes a ratio of two quantities of one unit", () => {
@@ -129,7 +120,7 @@ describe("changing the magnitude", () => {
   });
 
   it("refuses an unknown magnitude", () => {
-    expect(issueCodes(() => withMagnitude(parseQuantity("7家"), 5 as never))).toEqual(["invalid-magnitude"]);
+    expect(thrownCodes(() => withMagnitude(parseQuantity("7家"), 5 as never))).toEqual(["invalid-magnitude"]);
   });
 });
 
@@ -160,7 +151,7 @@ describe("sumQuantities", () => {
   });
 
   it("needs a unit for an empty sum", () => {
-    expect(issueCodes(() => sumQuantities([]))).toEqual(["empty-sum"]);
+    expect(thrownCodes(() => sumQuantities([]))).toEqual(["empty-sum"]);
     const zero = sumQuantities([], { unit: "笔" });
     expect([zero.value.toString(), zero.unit]).toEqual(["0", "笔"]);
   });

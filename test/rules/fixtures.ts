@@ -3,7 +3,7 @@
  * default rule set belongs to the evaluation module), built on the seed
  * report 清府办〔2017〕59号: parents 国办发〔2016〕13号 and 粤府办〔2016〕66号.
  */
-import type { FactCatalogue, Facts } from "../../src/rules/index.js";
+import { validateRuleSet, type CompiledRuleSet, type FactCatalogue, type Facts } from "../../src/rules/index.js";
 
 const bool = (zh: string, en: string) => ({ type: "boolean" as const, description: { "zh-CN": zh, en } });
 
@@ -155,3 +155,15 @@ export function guangdongMultiRuleSet(declareTargets: string | readonly string[]
     ],
   };
 }
+
+/** A test rule: its reason named after its id, its basis 粤府令第277号 art. 34. */
+export function rule(id: string, conclusion: string, when: unknown, extra: Record<string, unknown> = {}) {
+  return { id, conclusion, when, reason: { "zh-CN": `理由：${id}`, en: id }, basis: [{ document: RULE_277, article: "第三十四条" }], ...extra };
+}
+
+/** A test rule set ("t", in force from 2017-01-01, `extra` on top) compiled against {@link CATALOGUE}. */
+export function compile(rules: unknown[], extra: Record<string, unknown> = {}): CompiledRuleSet {
+  return validateRuleSet({ id: "t", version: "1", inForceFrom: "2017-01-01", ...extra, rules }, { facts: CATALOGUE });
+}
+
+export { errorOf } from "../thrown.js";

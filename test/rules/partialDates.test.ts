@@ -1,31 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { PolicyEvalError } from "../../src/errors.js";
-import { runRules, TraceSchema, validateRuleSet, type CompiledRuleSet, type Facts, type TraceNode, type TraceParameter } from "../../src/rules/index.js";
-import { CATALOGUE, guangdongLikeRuleSet, SEED_DATE, SEED_FACTS } from "./fixtures.js";
+import { runRules, TraceSchema, validateRuleSet, type Facts, type TraceNode, type TraceParameter } from "../../src/rules/index.js";
+import { CATALOGUE, compile, errorOf, guangdongLikeRuleSet, rule, SEED_DATE, SEED_FACTS } from "./fixtures.js";
 
 // Evaluation dates known only to the month or the year: the reference report
 // (清府办〔2017〕59号) is dated only to the year, 2021.
 
 const gd = validateRuleSet(guangdongLikeRuleSet(), { facts: CATALOGUE });
-const basis = [{ document: "粤府令第277号", article: "第三十四条" }];
-
-function rule(id: string, conclusion: string, when: unknown, extra: Record<string, unknown> = {}) {
-  return { id, conclusion, when, reason: { "zh-CN": `理由 ${id}`, en: `Reason ${id}` }, basis, ...extra };
-}
-
-function compile(rules: unknown[], extra: Record<string, unknown> = {}): CompiledRuleSet {
-  return validateRuleSet({ id: "t", version: "1", inForceFrom: "2017-01-01", ...extra, rules }, { facts: CATALOGUE });
-}
-
-function errorOf(fn: () => unknown): PolicyEvalError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PolicyEvalError) return error;
-    throw error;
-  }
-  throw new Error("expected a PolicyEvalError");
-}
 
 describe("a partial date well inside every validity", () => {
   it("answers as on any day of it: the seed report dated 2021 continues in force", () => {

@@ -1,42 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { PolicyEvalError } from "../../src/errors.js";
 import { addDecimals, toExactDecimal } from "../../src/quantities/decimal.js";
-import {
-  runRules,
-  TraceSchema,
-  validateRuleSet,
-  type CompiledRuleSet,
-  type Facts,
-  type RulesResult,
-  type TraceNode,
-} from "../../src/rules/index.js";
-import { CATALOGUE, guangdongLikeRuleSet, SEED_DATE, SEED_FACTS } from "./fixtures.js";
-
-const basis = [{ document: "粤府令第277号", article: "第三十四条" }];
-const reason = (en: string) => ({ "zh-CN": `理由：${en}`, en });
-
-function compile(rules: unknown[], extra: Record<string, unknown> = {}): CompiledRuleSet {
-  return validateRuleSet({ id: "t", version: "1", inForceFrom: "2017-01-01", ...extra, rules }, { facts: CATALOGUE });
-}
-
-function rule(id: string, conclusion: string, when: unknown, extra: Record<string, unknown> = {}) {
-  return { id, conclusion, when, reason: reason(id), basis, ...extra };
-}
+import { runRules, TraceSchema, validateRuleSet, type Facts, type RulesResult, type TraceNode } from "../../src/rules/index.js";
+import { CATALOGUE, compile, errorOf, guangdongLikeRuleSet, rule, SEED_DATE, SEED_FACTS } from "./fixtures.js";
 
 const gd = validateRuleSet(guangdongLikeRuleSet(), { facts: CATALOGUE });
 
 function statuses(result: RulesResult): Record<string, string> {
   return Object.fromEntries(result.trace.rules.map((r) => [r.id, r.status]));
-}
-
-function errorOf(fn: () => unknown): PolicyEvalError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PolicyEvalError) return error;
-    throw error;
-  }
-  throw new Error("expected a PolicyEvalError");
 }
 
 describe("runRules on the seed report (清府办〔2017〕59号)", () => {

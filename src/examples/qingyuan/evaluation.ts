@@ -10,11 +10,10 @@
  */
 import type { EvaluationInput, MeasureInput } from "../../evaluation/schema.js";
 import { QINGYUAN_EVALUATION_DATE, QINGYUAN_PLAN_ID } from "./documents.js";
-
-const REPORT = "《清远市促进二手车便利交易实施方案》实施情况和效果评估报告";
+import { QINGYUAN_REPORT_TITLE } from "./report.js";
 
 function quote(text: string): { document: string; quote: string } {
-  return { document: REPORT, quote: text };
+  return { document: QINGYUAN_REPORT_TITLE, quote: text };
 }
 
 /**

@@ -36,6 +36,7 @@ import {
 } from "../../indicators/schemas.js";
 import { parseValidationRules, type ValidationRule } from "../../indicators/validation.js";
 import { qingyuanMeasures } from "./evaluation.js";
+import { QINGYUAN_REPORT_TITLE } from "./report.js";
 
 /**
  * The three measure areas of the plan: 交易登记, 企业信用建设, 金融服务.
@@ -54,17 +55,6 @@ export const QINGYUAN_MEASURE_IDS = Object.freeze({
   /** 金融服务 */
   financialServices: "financial-services",
 } as const);
-
-/**
- * The source document of every observation: the evaluation report, by its title.
- *
- * @example
- * ```ts
- * import { QINGYUAN_REPORT_TITLE } from "policy-eval/examples";
- * QINGYUAN_REPORT_TITLE.startsWith("《清远市促进二手车便利交易实施方案》"); //=> true
- * ```
- */
-export const QINGYUAN_REPORT_TITLE = "《清远市促进二手车便利交易实施方案》实施情况和效果评估报告";
 
 /**
  * 报告日期 — the date of the evaluation report. The report does not state it,

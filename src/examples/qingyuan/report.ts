@@ -7,6 +7,17 @@
  */
 
 /**
+ * The source document of every observation and quote: the evaluation report, by its title.
+ *
+ * @example
+ * ```ts
+ * import { QINGYUAN_REPORT_TITLE } from "policy-eval/examples";
+ * QINGYUAN_REPORT_TITLE.startsWith("《清远市促进二手车便利交易实施方案》"); //=> true
+ * ```
+ */
+export const QINGYUAN_REPORT_TITLE = "《清远市促进二手车便利交易实施方案》实施情况和效果评估报告";
+
+/**
  * The reference report's text, verbatim.
  *
  * @example
