@@ -8,7 +8,7 @@ import { evaluate, EvaluationSchema, type EvaluationResult } from "../evaluation
 import { formatQuantity, type Quantity } from "../quantities/index.js";
 import { runValidationRules } from "../indicators/index.js";
 import { RuleSetSchema, TraceSchema, type ResultConclusion } from "../rules/index.js";
-import { parsePartialDate, type PartialDate } from "../dates/index.js";
+import { formatChineseDate, latestDay, parsePartialDate, type PartialDate } from "../dates/index.js";
 import { DOCUMENT_STATUS_LABELS, PolicyDocumentSchema } from "../documents/index.js";
 import { formatIssuePath, type Locale, type PolicyEvalIssue } from "../errors.js";
 import {
@@ -207,7 +207,19 @@ export function demoCommand(ctx: Context): number {
   }
   const out = ctx.io.out;
   out(t(ctx, `参考案例：${name(QINGYUAN_PLAN_ID)}《${corpus.get(QINGYUAN_PLAN_ID).title}》`, `Reference case: ${name(QINGYUAN_PLAN_ID)} (${corpus.get(QINGYUAN_PLAN_ID).title})`));
-  out(t(ctx, `评估日期：${on}（报告未注明日期，数据截至2021年7月末，精确到年）`, `Evaluation date: ${on} (the report is undated; its figures run to July 2021, so the year is known)`));
+  // The report carries no date: the evaluation date is the year its latest dated figure falls in.
+  const latestFigure = qingyuanObservations.reduce<string | undefined>((latest, o) => {
+    const day = o.asOf === undefined ? undefined : latestDay(o.asOf);
+    return day !== undefined && (latest === undefined || day > latest) ? day : latest;
+  }, undefined);
+  const figuresTo = latestFigure === undefined ? "" : formatChineseDate(latestFigure as PartialDate);
+  out(
+    t(
+      ctx,
+      `评估日期：${on}（报告未注明日期，有日期的数据最晚截至${figuresTo}，精确到年）`,
+      `Evaluation date: ${on} (the report is undated; its dated figures run to ${latestFigure ?? "—"}, so the year is known)`,
+    ),
+  );
   out("");
   out(t(ctx, "文件链（上位 → 下位）", "Document chain (superior → subordinate)"));
   for (const chain of chains) out(`  ${chain.map(name).join(" → ")}`);

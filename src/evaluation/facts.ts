@@ -50,6 +50,24 @@ export const EVALUATION_FACTS: FactCatalogue = Object.freeze({
   "parents.anyAmendedSinceAdoption": bool("上位文件在本文件印发后修改（含部分废止）", "A parent was amended (or partly repealed) after the subject's adoption"),
   "parents.anyReplaced": bool("上位文件已被新文件替代", "A parent was replaced by a successor"),
   "parents.anyEndedWithoutSuccessor": bool("上位文件已废止或失效且无替代文件", "A parent was repealed or expired without a successor"),
+  "parents.amendedSinceAdoption": {
+    type: "stringList",
+    description: {
+      "zh-CN": "在本文件印发后修改（含部分废止）的上位文件；任一上位文件无法确定时不给出",
+      en: "Parents amended (or partly repealed) after the subject's adoption; left out when that is uncertain for any parent",
+    },
+  },
+  "parents.replaced": {
+    type: "stringList",
+    description: { "zh-CN": "已被新文件替代的上位文件；任一上位文件无法确定时不给出", en: "Parents replaced by a successor; left out when that is uncertain for any parent" },
+  },
+  "parents.endedWithoutSuccessor": {
+    type: "stringList",
+    description: {
+      "zh-CN": "已废止或失效且无替代文件的上位文件；任一上位文件无法确定时不给出",
+      en: "Parents repealed or expired without a successor; left out when that is uncertain for any parent",
+    },
+  },
   "conflicts.found": bool("发现与上位法律法规或上级文件冲突的内容", "A conflict with superior law or documents was found"),
   ...Object.fromEntries(
     CRITERIA.map((c) => [
@@ -138,7 +156,10 @@ const ALL_IN_FORCE = bit("parents.allInForce");
 const ANY_AMENDED = bit("parents.anyAmendedSinceAdoption");
 const ANY_REPLACED = bit("parents.anyReplaced");
 const ANY_ENDED = bit("parents.anyEndedWithoutSuccessor");
-const PARENT_FACTS = PARENTS_COUNT | PARENTS_IN_FORCE | ALL_IN_FORCE | ANY_AMENDED | ANY_REPLACED | ANY_ENDED;
+const AMENDED_LIST = bit("parents.amendedSinceAdoption");
+const REPLACED_LIST = bit("parents.replaced");
+const ENDED_LIST = bit("parents.endedWithoutSuccessor");
+const PARENT_FACTS = PARENTS_COUNT | PARENTS_IN_FORCE | ALL_IN_FORCE | ANY_AMENDED | ANY_REPLACED | ANY_ENDED | AMENDED_LIST | REPLACED_LIST | ENDED_LIST;
 const CONFLICTS_FOUND = bit("conflicts.found");
 const EFFECTS_STATED = bit("effects.stated");
 const MIN_ACHIEVEMENT = bit("indicators.minAchievement");
@@ -249,7 +270,8 @@ export function deriveFactsOnly(
   // The subject itself.
   if ((selection & SUBJECT_STATUS) !== 0) {
     const own = corpus.statusAt(subject, date);
-    if (own.certainty === "certain") facts["subject.status"] = fact(own.status, own.explanation, [corpus.nameOf(subject)]);
+    // No cites: a reason never needs to cite the document it concludes about.
+    if (own.certainty === "certain") facts["subject.status"] = fact(own.status, own.explanation);
   }
   if ((selection & HAS_VALIDITY_PERIOD) !== 0) {
     const doc = corpus.get(subject);
@@ -278,6 +300,9 @@ function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, selec
   let anyAmended: Tri = false;
   let anyReplaced: Tri = false;
   let anyEnded: Tri = false;
+  // Whether every parent's amendment / ending is certain (the name lists are given only then).
+  let amendedKnown = true;
+  let endedKnown = true;
   // The subject's adoption span, read only when some parent has an amendment to date.
   let adopted: DateRange | undefined | null = null;
   for (let i = 0; i < n; i++) {
@@ -296,7 +321,9 @@ function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, selec
     }
     if (amended === true) (amendedNames ??= []).push(name);
     anyAmended = or2(anyAmended, amended);
+    if (amended === "uncertain") amendedKnown = false;
     const ended = endedHow(status);
+    if (ended === "uncertain") endedKnown = false;
     if (ended === "replaced") (replacedNames ??= []).push(name);
     else if (ended === "withoutSuccessor") (endedNames ??= []).push(name);
     anyReplaced = or2(anyReplaced, ended === "uncertain" ? "uncertain" : ended === "replaced");
@@ -351,6 +378,11 @@ function parentFactsOf(corpus: Corpus, subject: string, date: PartialDate, selec
       endedNames ?? names,
     );
   }
+  // Each parent by name: a list is given only when every parent's answer is certain, so that
+  // `doesNotContain` is as sound as `contains`.
+  if ((selection & AMENDED_LIST) !== 0 && amendedKnown) facts["parents.amendedSinceAdoption"] = fact(amendedNames ?? [], undefined, amendedNames);
+  if ((selection & REPLACED_LIST) !== 0 && endedKnown) facts["parents.replaced"] = fact(replacedNames ?? [], undefined, replacedNames);
+  if ((selection & ENDED_LIST) !== 0 && endedKnown) facts["parents.endedWithoutSuccessor"] = fact(endedNames ?? [], undefined, endedNames);
 }
 
 /** The facts that come from the evaluation record and the indicators. */

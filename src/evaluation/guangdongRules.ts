@@ -5,6 +5,9 @@
  * 法律法规同步实施"), with the grounds of 国发〔2015〕68号 for ending a document.
  *
  * Structure (Catala-style default logic):
+ * - every rule asks that the subject itself be in force on the evaluation
+ *   date (`subjectInForce`): a document already repealed or expired gets no
+ *   conclusion (undetermined), never `continue`;
  * - base rules: `continue-in-step` (continue) and `revise-effects-not-met`
  *   (revise), which cannot both apply;
  * - exceptions to `continue-in-step`: `revise-parent-changed` (a parent
@@ -53,6 +56,9 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
     },
   },
   conditions: {
+    // Only a document still in force on the evaluation date is continued, revised or declared expired:
+    // one already repealed or expired has nothing left to conclude (no rule applies: undetermined).
+    subjectInForce: { fact: "subject.status", operator: "in", value: ["in_force", "partially_in_force"] },
     // The evaluators' own finding decides; only without one do the indicators speak.
     effectsMet: {
       any: [
@@ -85,6 +91,7 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
       ground: "parentsInForceUnchanged",
       when: {
         all: [
+          { condition: "subjectInForce" },
           { fact: "parents.allInForce", operator: "isTrue" },
           { fact: "parents.anyAmendedSinceAdoption", operator: "isFalse" },
           { fact: "conflicts.found", operator: "isFalse" },
@@ -105,7 +112,7 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
       title: { "zh-CN": "实施效果未达预期，予以修订", en: "Effects not met: revise" },
       conclusion: "revise",
       ground: "unsuitedToConditions",
-      when: { all: [{ condition: "effectsNotMet" }, { fact: "parents.allInForce", operator: "isTrue" }] },
+      when: { all: [{ condition: "subjectInForce" }, { condition: "effectsNotMet" }, { fact: "parents.allInForce", operator: "isTrue" }] },
       reason: {
         "zh-CN": "实施效果未达到预期目的，应当修改完善",
         en: "The effects did not meet the expected aims: revise",
@@ -119,9 +126,14 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
       ground: "supersededByHigherOrParent",
       exceptionTo: "continue-in-step",
       when: {
-        any: [
-          { fact: "parents.anyAmendedSinceAdoption", operator: "isTrue" },
-          { fact: "parents.anyReplaced", operator: "isTrue" },
+        all: [
+          { condition: "subjectInForce" },
+          {
+            any: [
+              { fact: "parents.anyAmendedSinceAdoption", operator: "isTrue" },
+              { fact: "parents.anyReplaced", operator: "isTrue" },
+            ],
+          },
         ],
       },
       reason: {
@@ -136,7 +148,7 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
       conclusion: "revise",
       ground: "inconsistentWithHigher",
       exceptionTo: "continue-in-step",
-      when: { fact: "conflicts.found", operator: "isTrue" },
+      when: { all: [{ condition: "subjectInForce" }, { fact: "conflicts.found", operator: "isTrue" }] },
       reason: {
         "zh-CN": "存在与上位法律法规或上级文件不一致的内容，应当修订",
         en: "Provisions conflict with superior law or documents: revise",
@@ -152,7 +164,7 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
       conclusion: "declareExpired",
       ground: "supersededByHigherOrParent",
       exceptionTo: ["continue-in-step", "revise-effects-not-met", "revise-parent-changed", "revise-conflict"],
-      when: { fact: "parents.anyEndedWithoutSuccessor", operator: "isTrue" },
+      when: { all: [{ condition: "subjectInForce" }, { fact: "parents.anyEndedWithoutSuccessor", operator: "isTrue" }] },
       reason: {
         "zh-CN": "所贯彻落实或依据的上位文件已废止或失效且无替代文件，本文件失去依据，宣布失效",
         en: "A parent the document implements or rests on was repealed or expired without a successor: declare the document expired",
@@ -165,7 +177,7 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
       conclusion: "declareExpired",
       ground: "taskCompleted",
       exceptionTo: ["continue-in-step", "revise-effects-not-met", "revise-parent-changed", "revise-conflict"],
-      when: { fact: "task.completed", operator: "isTrue" },
+      when: { all: [{ condition: "subjectInForce" }, { fact: "task.completed", operator: "isTrue" }] },
       reason: { "zh-CN": "工作任务已经完成，宣布失效", en: "The document's task is completed: declare it expired" },
       basis: [{ document: R68 }],
     },
@@ -175,7 +187,7 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
       conclusion: "declareExpired",
       ground: "subjectGone",
       exceptionTo: ["continue-in-step", "revise-effects-not-met", "revise-parent-changed", "revise-conflict"],
-      when: { fact: "subject.gone", operator: "isTrue" },
+      when: { all: [{ condition: "subjectInForce" }, { fact: "subject.gone", operator: "isTrue" }] },
       reason: { "zh-CN": "调整对象已经消失，宣布失效", en: "What the document regulates no longer exists: declare it expired" },
       basis: [{ document: R68 }],
     },

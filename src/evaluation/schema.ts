@@ -51,15 +51,20 @@ export const CRITERION_LABELS: Readonly<Record<Criterion, string>> = Object.free
 });
 
 /**
- * Names from other frameworks, mapped to ours: OECD DAC (relevance,
- * coherence, effectiveness, efficiency, impact) and EU Better Regulation
- * (relevance, coherence, effectiveness, efficiency), plus the Chinese names
- * themselves and 可行性 (feasibility).
+ * Names from other frameworks, mapped to ours: all six OECD DAC criteria
+ * (relevance, coherence, effectiveness, efficiency, impact, sustainability)
+ * and all five of EU Better Regulation (relevance, coherence, effectiveness,
+ * efficiency, EU added value), plus the Chinese names themselves, 必要性 and
+ * 可行性 (feasibility). Impact and sustainability are effects (实效性); EU
+ * added value asks whether action at that level is needed at all, the
+ * question 必要性 asks under 合理性.
  *
  * @example
  * ```ts
  * import { CRITERION_ALIASES } from "policy-eval";
  * CRITERION_ALIASES.impact; //=> "effectiveness"
+ * CRITERION_ALIASES.sustainability; //=> "effectiveness"
+ * CRITERION_ALIASES.euAddedValue; //=> "reasonableness"
  * CRITERION_ALIASES["合法性"]; //=> "legality"
  * ```
  */
@@ -69,6 +74,9 @@ export const CRITERION_ALIASES: Readonly<Record<string, Criterion>> = Object.fre
   coherence: "coherence",
   effectiveness: "effectiveness",
   impact: "effectiveness",
+  sustainability: "effectiveness",
+  addedValue: "reasonableness",
+  euAddedValue: "reasonableness",
   feasibility: "operability",
   合法性: "legality",
   合理性: "reasonableness",

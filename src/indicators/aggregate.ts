@@ -276,7 +276,8 @@ const STOCK: ReadonlySet<TimeAggregation> = new Set(["last", "lastInPeriod", "fi
  * latest observation of each series (indicator × area × department ×
  * dimensions) dated on or before `date`; for a flow (`sum`) it keeps every
  * observation up to `date`. Partial dates are honest: an observation that
- * may fall either side of `date` goes to `uncertain`, not into the answer.
+ * may fall either side of `date` goes to `uncertain`, not into the answer,
+ * and so does the rest of its stock series, whose latest value is then open.
  *
  * @param observations - the observations (not changed)
  * @param date - the as-of date (partial allowed)
@@ -291,7 +292,7 @@ const STOCK: ReadonlySet<TimeAggregation> = new Set(["last", "lastInPeriod", "fi
  *   { id: "july", indicatorId: "records", quantity: "698.14万条", asOf: "2021-07-31", source: { document: "r" } },
  * ]);
  * latestAsOf(observations, "2021-08-20").observations.map((o) => o.id); //=> ["july"]
- * latestAsOf(observations, "2021-07").uncertain.map((o) => o.id); //=> ["july"]
+ * latestAsOf(observations, "2021-07").uncertain.map((o) => o.id); //=> ["july", "june"]
  * ```
  */
 export function latestAsOf(observations: Iterable<Observation>, date: PartialDate, options?: LatestAsOfOptions | undefined): AsOfSelection {
@@ -303,6 +304,8 @@ export function latestAsOf(observations: Iterable<Observation>, date: PartialDat
   const undated: Observation[] = [];
   // per stock series, the candidates certainly on or before the date, in input order
   const series = new Map<string, Observation[]>();
+  // stock series with a value that may fall either side of the date
+  const openSeries = new Set<string>();
   for (const o of observations) {
     const when = observationDate(o);
     if (when === undefined) {
@@ -311,12 +314,15 @@ export function latestAsOf(observations: Iterable<Observation>, date: PartialDat
     }
     const [o0, o1] = dayBounds(when);
     if (o0 > d1) continue; // certainly after
+    const aggregation = aggregationOf.get(o.indicatorId) ?? "last";
+    const stock = STOCK.has(aggregation);
     if (o1 > d0) {
       uncertain.push(o); // may be after
+      // A stock value that may count leaves its series open: it may be the latest (or earliest) one.
+      if (stock) openSeries.add(seriesKey(o));
       continue;
     }
-    const aggregation = aggregationOf.get(o.indicatorId) ?? "last";
-    if (!STOCK.has(aggregation)) {
+    if (!stock) {
       selected.push(o);
       continue;
     }
@@ -325,9 +331,9 @@ export function latestAsOf(observations: Iterable<Observation>, date: PartialDat
     if (list === undefined) series.set(key, [o]);
     else list.push(o);
   }
-  for (const list of series.values()) {
+  for (const [key, list] of series) {
     const first = aggregationOf.get((list[0] as Observation).indicatorId) === "first";
-    const pick = pickExtreme(list, first);
+    const pick = openSeries.has(key) ? undefined : pickExtreme(list, first);
     if (pick === undefined) uncertain.push(...list);
     else selected.push(pick);
   }

@@ -17,7 +17,9 @@ import {
   addDecimals,
   compareDecimals,
   divideDecimals,
+  divideOptionsIssues,
   multiplyDecimals,
+  safeToExactDecimal,
   subtractDecimals,
   sumByScale,
   toExactDecimal,
@@ -198,7 +200,8 @@ export function multiplyQuantity<U extends Unit>(quantity: Quantity<U>, factor: 
  * @param divisor - a plain non-zero number
  * @param options - `{ scale, rounding }`; `scale` counts digits after the point in base units (2 = 分 for 元)
  * @returns the quotient, at the quantity's magnitude
- * @throws {@link PolicyEvalError} `division-by-zero`, `invalid-number`, `invalid-scale`
+ * @throws {@link PolicyEvalError} `division-by-zero`, `invalid-number`, `invalid-scale`,
+ *   `invalid-rounding` (a missing or unknown mode, even for an exact quotient)
  *
  * @example
  * ```ts
@@ -209,7 +212,9 @@ export function multiplyQuantity<U extends Unit>(quantity: Quantity<U>, factor: 
  * ```
  */
 export function divideQuantity<U extends Unit>(quantity: Quantity<U>, divisor: DecimalInput, options: DivideOptions): Quantity<U> {
-  const d = toExactDecimal(divisor, ["divisor"]);
+  const read = safeToExactDecimal(divisor, ["divisor"]);
+  if (!read.success) throw new PolicyEvalError([...read.error.issues, ...(divideOptionsIssues(options) ?? [])]);
+  const d = read.data;
   const value = divideDecimals(quantity.value, d, options);
   const approximation = d.coefficient < 0n ? negatedApproximation(quantity.approximation) : quantity.approximation;
   return makeQuantity(value, quantity.unit, quantity.magnitude, 0, approximation);
@@ -223,7 +228,8 @@ export function divideQuantity<U extends Unit>(quantity: Quantity<U>, divisor: D
  * @param b - the denominator, same unit, not zero
  * @param options - `{ scale, rounding }`, both required
  * @returns a plain exact decimal (1 = 100%)
- * @throws {@link PolicyEvalError} `unit-mismatch`, `division-by-zero`
+ * @throws {@link PolicyEvalError} `unit-mismatch`, `division-by-zero`, `invalid-scale`,
+ *   `invalid-rounding` (a missing or unknown mode, even for an exact ratio)
  *
  * @example
  * ```ts
@@ -232,7 +238,7 @@ export function divideQuantity<U extends Unit>(quantity: Quantity<U>, divisor: D
  * ```
  */
 export function ratioOfQuantities<U extends Unit>(a: Quantity<U>, b: Quantity<NoInfer<U>>, options: DivideOptions): ExactDecimal {
-  assertSameUnit("divide", a, b);
+  if (a.unit !== b.unit) throw new PolicyEvalError([unitMismatchIssue("divide", a.unit, b.unit, [1, "unit"]), ...(divideOptionsIssues(options) ?? [])]);
   return divideDecimals(a.value, b.value, options);
 }
 

@@ -11,7 +11,7 @@
  * @module
  */
 import { Decimal } from "decimal.js";
-import { createIssue, PolicyEvalError, type IssuePath, type SafeResult } from "../errors.js";
+import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue, type SafeResult } from "../errors.js";
 
 /**
  * The decimal.js constructor this library uses: a clone with enough precision
@@ -32,6 +32,36 @@ export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
   "ceil",
   "floor",
 ]);
+
+const ROUNDING_MODE_SET: ReadonlySet<unknown> = new Set<unknown>(ROUNDING_MODES);
+
+/**
+ * The one check of a required rounding mode: `invalid-rounding` when
+ * `rounding` is not one of {@link ROUNDING_MODES} (a missing mode included;
+ * untyped callers can pass anything), otherwise undefined. One Set lookup.
+ * @internal
+ */
+export function roundingIssue(rounding: unknown, path: IssuePath = ["rounding"]): PolicyEvalIssue | undefined {
+  if (ROUNDING_MODE_SET.has(rounding)) return undefined;
+  const missing = rounding === undefined;
+  const shown =
+    typeof rounding === "string"
+      ? JSON.stringify(rounding)
+      : typeof rounding === "bigint"
+        ? `${rounding}n`
+        : (typeof rounding === "object" && rounding !== null) || typeof rounding === "function"
+          ? Object.prototype.toString.call(rounding)
+          : String(rounding);
+  return createIssue(
+    "invalid-rounding",
+    path,
+    {
+      "zh-CN": `${missing ? "未指定舍入方式（rounding）" : `舍入方式（rounding）无效：${shown}`}；应为 ${ROUNDING_MODES.join("、")} 之一`,
+      en: `${missing ? "No rounding mode given" : `Unknown rounding mode ${shown}`}; expected one of ${ROUNDING_MODES.join(", ")}`,
+    },
+    { params: { rounding: typeof rounding === "bigint" ? rounding.toString() : rounding, accepted: ROUNDING_MODES } },
+  );
+}
 
 const POW10: bigint[] = [1n];
 /** 10^n as a bigint, cached. @internal */
@@ -333,6 +363,8 @@ function divideRounded(n: bigint, d: bigint, mode: RoundingMode): bigint {
  * @param scale - digits to keep (≥ 0)
  * @param rounding - the rounding mode (required: no silent default)
  * @returns the rounded value, with exactly `scale` digits
+ * @throws {@link PolicyEvalError} `invalid-scale`; `invalid-rounding` for a
+ *   missing or unknown mode, even when no digit is dropped
  *
  * @example
  * ```ts
@@ -342,25 +374,40 @@ function divideRounded(n: bigint, d: bigint, mode: RoundingMode): bigint {
  * ```
  */
 export function roundDecimal(value: ExactDecimal, scale: number, rounding: RoundingMode): ExactDecimal {
-  assertScale(scale);
+  const issues = scaleAndRoundingIssues(scale, rounding);
+  if (issues !== undefined) throw new PolicyEvalError(issues);
   if (scale >= value.scale) return new ExactDecimal(value.coefficient * pow10(scale - value.scale), scale);
   return new ExactDecimal(divideRounded(value.coefficient, pow10(value.scale - scale), rounding), scale);
 }
 
-function assertScale(scale: number): void {
-  if (!isDigitCount(scale)) {
-    throw new PolicyEvalError([
-      createIssue(
-        "invalid-scale",
-        [],
-        {
-          "zh-CN": `小数位数应为 0 到 ${MAX_DIGITS} 之间的整数，实际为 ${String(scale)}`,
-          en: `A scale must be an integer from 0 to ${MAX_DIGITS}, received ${String(scale)}`,
-        },
-        { params: { scale } },
-      ),
-    ]);
-  }
+function scaleIssue(scale: number): PolicyEvalIssue | undefined {
+  if (isDigitCount(scale)) return undefined;
+  return createIssue(
+    "invalid-scale",
+    [],
+    {
+      "zh-CN": `小数位数应为 0 到 ${MAX_DIGITS} 之间的整数，实际为 ${String(scale)}`,
+      en: `A scale must be an integer from 0 to ${MAX_DIGITS}, received ${String(scale)}`,
+    },
+    { params: { scale } },
+  );
+}
+
+/** `invalid-scale` and `invalid-rounding` together, or undefined when both are valid (no allocation then). */
+function scaleAndRoundingIssues(scale: number, rounding: unknown): PolicyEvalIssue[] | undefined {
+  const badScale = scaleIssue(scale);
+  const badRounding = roundingIssue(rounding);
+  if (badScale === undefined && badRounding === undefined) return undefined;
+  return [badScale, badRounding].filter((i): i is PolicyEvalIssue => i !== undefined);
+}
+
+/**
+ * The issues of a division's options (`invalid-scale`, `invalid-rounding`),
+ * or undefined when both are valid. For callers that report them together
+ * with their own. @internal
+ */
+export function divideOptionsIssues(options: DivideOptions | undefined): PolicyEvalIssue[] | undefined {
+  return scaleAndRoundingIssues(options?.scale as number, options?.rounding);
 }
 
 /** Options of {@link divideDecimals}: both are required, so every division says how it rounds. */
@@ -378,7 +425,9 @@ export interface DivideOptions {
  * @param b - divisor (not zero)
  * @param options - `{ scale, rounding }`, both required
  * @returns the rounded quotient
- * @throws {@link PolicyEvalError} `division-by-zero`
+ * @throws {@link PolicyEvalError} `division-by-zero`; `invalid-scale`;
+ *   `invalid-rounding` for a missing or unknown mode, even when the
+ *   division happens to be exact
  *
  * @example
  * ```ts
@@ -387,12 +436,14 @@ export interface DivideOptions {
  * ```
  */
 export function divideDecimals(a: ExactDecimal, b: ExactDecimal, options: DivideOptions): ExactDecimal {
-  assertScale(options.scale);
+  const optionIssues = divideOptionsIssues(options);
   if (b.coefficient === 0n) {
     throw new PolicyEvalError([
       createIssue("division-by-zero", [], { "zh-CN": "除数为零", en: "Division by zero" }, { params: { dividend: a.toString() } }),
+      ...(optionIssues ?? []),
     ]);
   }
+  if (optionIssues !== undefined) throw new PolicyEvalError(optionIssues);
   // a/b = (ca × 10^-sa) / (cb × 10^-sb); scaled by 10^scale: ca × 10^(scale + sb - sa) / cb
   const shift = options.scale + b.scale - a.scale;
   let n = a.coefficient;

@@ -5,9 +5,19 @@
  *
  * @module
  */
-import { createIssue, PolicyEvalError } from "../errors.js";
+import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
 import { formatChineseNumeral } from "./chineseNumerals.js";
-import { absDecimal, isDigitCount, MAX_DIGITS, pow10, roundDecimal, scaleByPowerOfTen, type ExactDecimal, type RoundingMode } from "./decimal.js";
+import {
+  absDecimal,
+  isDigitCount,
+  MAX_DIGITS,
+  pow10,
+  roundDecimal,
+  roundingIssue,
+  scaleByPowerOfTen,
+  type ExactDecimal,
+  type RoundingMode,
+} from "./decimal.js";
 import { APPROXIMATION_MARKERS, digitsNeeded, type Quantity } from "./quantity.js";
 import { invalidMagnitudeIssue, isMagnitude, MAGNITUDE_PREFIXES, unitKind, type Magnitude } from "./units.js";
 
@@ -25,7 +35,11 @@ export interface FormatQuantityOptions {
    * requires `rounding`.
    */
   readonly decimals?: number | undefined;
-  /** How to drop digits when `decimals` asks for fewer than the value has. No default: rounding is never silent. */
+  /**
+   * How to drop digits when `decimals` asks for fewer than the value has. No
+   * default: rounding is never silent. Optional while nothing is dropped, but
+   * when given it must be a known {@link RoundingMode}.
+   */
   readonly rounding?: RoundingMode | undefined;
   /** Thousands separators; default as reported. */
   readonly grouping?: boolean | undefined;
@@ -87,7 +101,9 @@ function formatError(code: string, zh: string, en: string, params: Record<string
  * @param options - magnitude, decimals, rounding, grouping, numerals
  * @returns the text
  * @throws {@link PolicyEvalError} `rounding-required` when `decimals` would
- *   drop digits and no `rounding` is given; `invalid-magnitude`, `invalid-decimals`
+ *   drop digits and no `rounding` is given; `invalid-rounding` for a
+ *   `rounding` that is not a known mode (whether or not it is needed);
+ *   `invalid-magnitude`, `invalid-decimals` (every bad option at once)
  *
  * @example
  * ```ts
@@ -101,22 +117,33 @@ function formatError(code: string, zh: string, en: string, params: Record<string
 export function formatQuantity(quantity: Quantity, options?: FormatQuantityOptions | undefined): string {
   const choice = options?.magnitude ?? "reported";
   const magnitude: Magnitude = choice === "reported" ? quantity.magnitude : choice === "auto" ? autoMagnitude(quantity) : choice;
-  if (!isMagnitude(magnitude)) throw new PolicyEvalError([invalidMagnitudeIssue(magnitude, ["magnitude"])]);
+  let decimals = options?.decimals;
+  const rounding = options?.rounding;
+  let issues: PolicyEvalIssue[] | undefined;
+  if (!isMagnitude(magnitude)) (issues ??= []).push(invalidMagnitudeIssue(magnitude, ["magnitude"]));
+  if (decimals !== undefined && !isDigitCount(decimals)) {
+    (issues ??= []).push(
+      createIssue(
+        "invalid-decimals",
+        [],
+        {
+          "zh-CN": `小数位数应为 0 到 ${MAX_DIGITS} 之间的整数，实际为 ${String(decimals)}`,
+          en: `decimals must be an integer from 0 to ${MAX_DIGITS}, received ${String(decimals)}`,
+        },
+        { params: { decimals } },
+      ),
+    );
+  }
+  // optional, but never an unknown mode (untyped callers)
+  const badRounding = rounding === undefined ? undefined : roundingIssue(rounding);
+  if (badRounding !== undefined) (issues ??= []).push(badRounding);
+  if (issues !== undefined) throw new PolicyEvalError(issues);
 
   // the number at that magnitude, and the digits it needs
   const atMagnitude = scaleByPowerOfTen(quantity.value, -magnitude);
   const needed = digitsNeeded(quantity.value, magnitude);
   // at the reported magnitude the reported precision (6.50亿元 keeps its 0); elsewhere only the digits the value has
   const reported = magnitude === quantity.magnitude ? quantity.precision : 0;
-  let decimals = options?.decimals;
-  if (decimals !== undefined && !isDigitCount(decimals)) {
-    throw formatError(
-      "invalid-decimals",
-      `小数位数应为 0 到 ${MAX_DIGITS} 之间的整数，实际为 ${String(decimals)}`,
-      `decimals must be an integer from 0 to ${MAX_DIGITS}, received ${String(decimals)}`,
-      { decimals },
-    );
-  }
   let shown: ExactDecimal;
   if (decimals === undefined) {
     decimals = needed > reported ? needed : reported > 0 ? reported : 0;
@@ -124,7 +151,6 @@ export function formatQuantity(quantity: Quantity, options?: FormatQuantityOptio
   } else if (decimals >= needed) {
     shown = roundDecimal(atMagnitude, decimals, "halfEven"); // exact
   } else {
-    const rounding = options?.rounding;
     if (rounding === undefined) {
       throw formatError(
         "rounding-required",

@@ -169,6 +169,13 @@ function magnitudeAt(s: string, j: number): readonly [string, Magnitude] | undef
 const CODE_YU = "余".charCodeAt(0);
 const CODE_DUO = "多".charCodeAt(0);
 
+/** For an unknown "unit" that is really the next quantity (5011笔326.16亿元). */
+const COMPOUND_HINT = {
+  zh: "其后又有以数字开头的数量，这是几个数量写在一起（复合数量），请用 parseCompoundQuantity 解析",
+  en: "another quantity starting with a number follows, so this is several quantities written together (a compound phrase): use parseCompoundQuantity",
+  use: "parseCompoundQuantity",
+} as const;
+
 const twoMarkers = (path: IssuePath, original: string): PolicyEvalIssue =>
   fail("unreadable-quantity", path, original, "约数标记重复", "more than one approximation marker");
 
@@ -316,7 +323,7 @@ function scan(s: string, original: string, path: IssuePath): Quantity | PolicyEv
       i++;
     }
     unit = unitBetween(s, i, end);
-    if (unit === undefined) return unknownUnitIssue(s.slice(i, end), path, original);
+    if (unit === undefined) return unknownUnitIssue(s.slice(i, end), path, original, segmentStarts(s).length > 1 ? COMPOUND_HINT : undefined);
   }
   if ((notation & NOTATION_PERCENT_WORDS) !== 0) {
     if (unit !== "") return fail("unreadable-quantity", path, original, "“百分之”后不应再有单位", "百分之 takes no unit after the number");
@@ -384,7 +391,8 @@ export function parseQuantityAt(text: unknown, path: IssuePath): Parsed {
  * @returns the quantity
  * @throws {@link PolicyEvalError} `empty-quantity`, `missing-number` ("abc万"),
  *   `invalid-number` (NaN, Infinity, 1e400, a misplaced separator),
- *   `unknown-unit`, `unreadable-quantity`
+ *   `unknown-unit` (for a compound phrase such as 5011笔326.16亿元 the
+ *   message points to {@link parseCompoundQuantity}), `unreadable-quantity`
  *
  * @example
  * ```ts

@@ -255,18 +255,18 @@ export function isMagnitude(value: unknown): value is Magnitude {
   return typeof value === "number" && (MAGNITUDES as readonly number[]).includes(value);
 }
 
-/** `unknown-unit`: a unit the catalogue does not know. @internal */
-export function unknownUnitIssue(text: string, path: IssuePath, context?: string): PolicyEvalIssue {
+/** `unknown-unit`: a unit the catalogue does not know, with an optional hint on what to do instead. @internal */
+export function unknownUnitIssue(text: string, path: IssuePath, context?: string, hint?: { readonly zh: string; readonly en: string; readonly use: string }): PolicyEvalIssue {
   const where = context === undefined ? "" : `（${context}）`;
   const whereEn = context === undefined ? "" : ` (in ${JSON.stringify(context)})`;
   return createIssue(
     "unknown-unit",
     path,
     {
-      "zh-CN": `未知计量单位：${JSON.stringify(text)}${where}`,
-      en: `Unknown unit ${JSON.stringify(text)}${whereEn}`,
+      "zh-CN": `未知计量单位：${JSON.stringify(text)}${where}${hint === undefined ? "" : `；${hint.zh}`}`,
+      en: `Unknown unit ${JSON.stringify(text)}${whereEn}${hint === undefined ? "" : `; ${hint.en}`}`,
     },
-    { params: { unit: text } },
+    { params: hint === undefined ? { unit: text } : { unit: text, use: hint.use } },
   );
 }
 

@@ -30,6 +30,8 @@ describe("policy-eval CLI", () => {
   it("demo prints the chain, statuses, due date, checks and conclusion, all computed", () => {
     const { code, out } = cli(["demo"]);
     expect(code).toBe(0);
+    // The report is undated: the year is that of its latest dated figure (截至 2021 年 7 月末).
+    expect(out).toContain("评估日期：2021（报告未注明日期，有日期的数据最晚截至2021年7月31日，精确到年）");
     expect(out).toContain("国办发〔2016〕13号 → 粤府办〔2016〕66号 → 清府办〔2017〕59号");
     expect(out).toContain("商建字〔2016〕8号");
     expect(out).toContain("《广东省机动车登记服务站管理办法（2020年修订）》（无文号）");
@@ -95,6 +97,9 @@ describe("policy-eval CLI", () => {
       [["due", "c.json"], { "c.json": catalogue }, /缺少 --date/],
       [["due", "c.json", "--date", "2021-02-29"], { "c.json": catalogue }, /--date 应为/],
       [["status", "c.json", "--date", "2021", "--id", "nope"], { "c.json": catalogue }, /目录中没有文件 nope/],
+      // A mistyped option or a stray argument is refused, not ignored.
+      [["evaluate", "c.json", "--rule", "r.json"], { "c.json": catalogue }, /evaluate 命令没有 --rule 选项/],
+      [["status", "c.json", "d.json", "--date", "2021"], { "c.json": catalogue }, /status 命令不接受多余的参数 d\.json/],
     ];
     for (const [argv, files, message] of cases) {
       const result = cli(argv, files);

@@ -100,6 +100,25 @@ describe("evaluate — variants of the reference case", () => {
     expect(overridden.status).toBe("notApplicable");
   });
 
+  it("never continues a plan that is itself no longer in force: repealed in 2020, it gets no conclusion", () => {
+    const result = evaluate(
+      withDocuments({
+        id: "repealer",
+        title: "清远市人民政府办公室关于废止部分文件的通知",
+        issuer: "清远市人民政府办公室",
+        adminLevel: "city",
+        instrumentRank: "normativeDocument",
+        isNormative: true,
+        adoptedOn: "2020-06-01",
+        relations: [{ type: "repeals", target: "qfb-2017-59", on: "2020-06-01" }],
+      }),
+    );
+    expect(result).toConclude("undetermined");
+    expect(result.missingFacts).toEqual([]);
+    expect(result.facts["subject.status"]?.value).toBe("repealed");
+    expect(result.trace.rules.find((r) => r.id === "continue-in-step")?.status).toBe("notApplicable");
+  });
+
   it("cannot tell whether an amendment in the plan's own month came after it, and says so", () => {
     const result = evaluate(
       withDocuments({

@@ -97,6 +97,13 @@ function referenceParentFacts(corpus: Corpus, evaluation: Evaluation): Record<st
     endedAlone === true ? `${en(endedNames)} repealed or expired without a successor` : "No parent ended without a successor",
     endedAlone === true ? endedNames : names,
   );
+  // The name lists, only when every parent's answer is certain.
+  const list = (key: string, known: boolean, listed: readonly string[]) => {
+    if (known) out[key] = listed.length === 0 ? { value: [...listed] } : { value: [...listed], cites: [...listed] };
+  };
+  list("parents.amendedSinceAdoption", !amended.includes("uncertain"), amendedNames);
+  list("parents.replaced", !ended.includes("uncertain"), replacedNames);
+  list("parents.endedWithoutSuccessor", !ended.includes("uncertain"), endedNames);
   out["parents.count"] = { value: String(parents.length) };
   const inForceNames = pick(inForce, true);
   out["parents.inForce"] = inForceNames.length === 0 ? { value: inForceNames } : { value: inForceNames, cites: inForceNames };
@@ -185,11 +192,34 @@ function record(evaluatedOn: PartialDate, r: RecordSpec): EvaluationInput {
   };
 }
 
-const PARENT_FACT_NAMES = ["parents.count", "parents.inForce", "parents.allInForce", "parents.anyAmendedSinceAdoption", "parents.anyReplaced", "parents.anyEndedWithoutSuccessor"];
+const PARENT_FACT_NAMES = [
+  "parents.count",
+  "parents.inForce",
+  "parents.allInForce",
+  "parents.anyAmendedSinceAdoption",
+  "parents.anyReplaced",
+  "parents.anyEndedWithoutSuccessor",
+  "parents.amendedSinceAdoption",
+  "parents.replaced",
+  "parents.endedWithoutSuccessor",
+];
 const pick = (facts: Readonly<Record<string, FactValue | undefined>>, names: readonly string[]) =>
   Object.fromEntries(names.filter((n) => facts[n] !== undefined).map((n) => [n, facts[n]]));
 
 describe("deriveFacts", () => {
+  it("names each parent: none of the reference case's is amended; 粤府办〔2016〕66号 amended in 2019 is", () => {
+    const evaluation = EvaluationSchema.parse(qingyuanEvaluation);
+    const facts = deriveFacts(createCorpus(qingyuanDocuments), evaluation);
+    expect(facts["parents.amendedSinceAdoption"]).toEqual({ value: [] });
+    expect(facts["parents.endedWithoutSuccessor"]).toEqual({ value: [] });
+    const amendment = buildDocument("amendment", { adminLevel: "province", adoptedOn: "2019-03-01", relations: [buildRelation("amends", "yfb-2016-66")] });
+    const changed = deriveFacts(createCorpus([...qingyuanDocuments, amendment]), evaluation);
+    expect(changed["parents.amendedSinceAdoption"]).toEqual({ value: ["粤府办〔2016〕66号"], cites: ["粤府办〔2016〕66号"] });
+    // An amendment in the plan's own month (2017-09) may come before or after it: no list then.
+    const sameMonth = buildDocument("amendment", { adminLevel: "province", adoptedOn: "2017-09-20", relations: [buildRelation("amends", "yfb-2016-66")] });
+    expect(deriveFacts(createCorpus([...qingyuanDocuments, sameMonth]), evaluation)["parents.amendedSinceAdoption"]).toBeUndefined();
+  });
+
   test.prop([worldArb], { numRuns: 300 })("derives the parent facts as their plain statement does, on catalogues of every shape", (world) => {
     const corpus = createCorpus(catalogue(world));
     const evaluation = EvaluationSchema.parse({ subject: "s", evaluatedOn: world.evaluatedOn });

@@ -135,10 +135,11 @@ describe("latestAsOf", () => {
     expect(latestAsOf(records, "2021-07-15").observations.map((o) => o.id)).toEqual(["june", "other-area"]);
   });
 
-  it("is honest about partial dates: a July figure against mid-July is uncertain", () => {
+  it("is honest about partial dates: against 2021-07 the July figure may or may not count, so the series stays open", () => {
     const at = latestAsOf(records, "2021-07");
-    expect(at.uncertain.map((o) => o.id)).toEqual(["july"]);
-    expect(at.observations.map((o) => o.id)).toEqual(["june", "other-area"]);
+    // The latest value as of some day of July is June's or July's: the series is left open, never settled as June's.
+    expect(at.uncertain.map((o) => o.id)).toEqual(["july", "june"]);
+    expect(at.observations.map((o) => o.id)).toEqual(["other-area"]);
   });
 
   it("leaves a series open when two candidates' dates overlap", () => {
@@ -170,6 +171,11 @@ describe("latestAsOf", () => {
 });
 
 describe("achievement", () => {
+  it("refuses a missing or unknown rounding mode (from untyped JS), even when the ratio is exact", () => {
+    expect(thrownCodes(() => achievement("1", "2", undefined, true, { scale: 2 } as never))).toEqual(["invalid-rounding"]);
+    expect(thrownCodes(() => achievement("1", "3", undefined, true, { scale: 2, rounding: "nope" } as never))).toEqual(["invalid-rounding"]);
+  });
+
   it("ascending: actual / target, with explicit rounding", () => {
     const a = achievement(parseQuantity("7家"), parseQuantity("8家"), undefined, true, { scale: 4, rounding: "halfUp" });
     expect([a.ratio.toString(), a.formula, a.scale, a.rounding]).toEqual(["0.8750", "actual / target", 4, "halfUp"]);

@@ -110,6 +110,20 @@ describe("multiplying and dividing", () => {
     const r = ratioOfQuantities(parseQuantity("116笔"), parseQuantity("5011笔"), { scale: 4, rounding: "halfUp" });
     expect(r.toString()).toBe("0.0231");
   });
+
+  it("refuses a missing or unknown rounding mode, even for an exact quotient", () => {
+    const untyped = (options: unknown) => options as never;
+    const q = parseQuantity("10元");
+    expect(thrownCodes(() => divideQuantity(q, 3, untyped({ scale: 2, rounding: "nope" })))).toEqual(["invalid-rounding"]);
+    expect(thrownCodes(() => divideQuantity(q, 3, untyped({ scale: 2 })))).toEqual(["invalid-rounding"]);
+    expect(thrownCodes(() => divideQuantity(q, 5, untyped({ scale: 2 })))).toEqual(["invalid-rounding"]);
+    expect(thrownCodes(() => divideQuantity(q, 0.5, untyped({ scale: 2 })))).toEqual(["invalid-number", "invalid-rounding"]);
+    const n = parseQuantity("116笔");
+    expect(thrownCodes(() => ratioOfQuantities(n, parseQuantity("5011笔"), untyped({ scale: 4, rounding: "x" })))).toEqual(["invalid-rounding"]);
+    expect(thrownCodes(() => ratioOfQuantities(n, parseQuantity("5011笔"), untyped({ scale: 4 })))).toEqual(["invalid-rounding"]);
+    expect(thrownCodes(() => ratioOfQuantities(n, parseQuantity("116笔"), untyped({ scale: 4 })))).toEqual(["invalid-rounding"]);
+    expect(thrownCodes(() => ratioOfQuantities(n, parseQuantity("5元") as never, untyped({ scale: 4 })))).toEqual(["unit-mismatch", "invalid-rounding"]);
+  });
 });
 
 describe("changing the magnitude", () => {

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { PolicyEvalError } from "../../src/errors.js";
+import { errorOf, thrownCodes } from "../thrown.js";
 import {
   absDecimal,
   addDecimals,
@@ -157,6 +158,53 @@ describe("rounding and division", () => {
     expect(codeOf(() => divideDecimals(d("1"), d("0.00"), { scale: 2, rounding: "halfUp" }))).toBe("division-by-zero");
     expect(codeOf(() => roundDecimal(d("1"), -1, "halfUp"))).toBe("invalid-scale");
     expect(codeOf(() => divideDecimals(d("1"), d("3"), { scale: 1.5, rounding: "halfUp" }))).toBe("invalid-scale");
+  });
+
+  describe("a rounding mode is required at run time (untyped callers)", () => {
+    const untyped = (options: unknown) => options as never;
+
+    it("refuses an unknown mode instead of returning an undefined coefficient", () => {
+      expect(thrownCodes(() => divideDecimals(d("2"), d("3"), untyped({ scale: 2, rounding: "nope" })))).toEqual(["invalid-rounding"]);
+      expect(thrownCodes(() => roundDecimal(d("2.345"), 2, untyped("HALF_UP")))).toEqual(["invalid-rounding"]);
+      expect(thrownCodes(() => roundDecimal(d("2.345"), 2, untyped(null)))).toEqual(["invalid-rounding"]);
+      expect(errorOf(() => roundDecimal(d("2.345"), 2, untyped(1n))).issues[0]?.message).toMatch(/Unknown rounding mode 1n/);
+      expect(errorOf(() => roundDecimal(d("2.345"), 2, untyped({}))).issues[0]?.message).toMatch(/Unknown rounding mode \[object Object\]/);
+      expect(thrownCodes(() => roundDecimal(d("2.345"), -1, untyped("x")))).toEqual(["invalid-scale", "invalid-rounding"]);
+    });
+
+    it("refuses a missing mode", () => {
+      expect(thrownCodes(() => divideDecimals(d("2"), d("3"), untyped({ scale: 2 })))).toEqual(["invalid-rounding"]);
+      expect(thrownCodes(() => roundDecimal(d("2.345"), 2, untyped(undefined)))).toEqual(["invalid-rounding"]);
+    });
+
+    it("refuses a missing mode even when the division or rounding happens to be exact", () => {
+      expect(thrownCodes(() => divideDecimals(d("6"), d("3"), untyped({ scale: 2 })))).toEqual(["invalid-rounding"]);
+      expect(thrownCodes(() => divideDecimals(d("6"), d("3"), untyped({ scale: 2, rounding: undefined })))).toEqual(["invalid-rounding"]);
+      expect(thrownCodes(() => roundDecimal(d("2.3"), 2, untyped(undefined)))).toEqual(["invalid-rounding"]);
+      expect(thrownCodes(() => roundDecimal(d("2.3"), 4, untyped("x")))).toEqual(["invalid-rounding"]);
+    });
+
+    it("names the value received and the accepted modes, in both languages, at path rounding", () => {
+      const [issue, ...rest] = errorOf(() => divideDecimals(d("2"), d("3"), untyped({ scale: 2, rounding: "nope" }))).issues;
+      expect(rest).toEqual([]);
+      expect(issue?.path).toEqual(["rounding"]);
+      expect(issue?.params).toEqual({ rounding: "nope", accepted: ROUNDING_MODES });
+      for (const message of [issue?.messages.en, issue?.messages["zh-CN"]]) {
+        expect(message).toContain('"nope"');
+        for (const mode of ROUNDING_MODES) expect(message).toContain(mode);
+      }
+      const missing = errorOf(() => divideDecimals(d("6"), d("3"), untyped({ scale: 2 }))).issues[0];
+      expect([missing?.messages.en, missing?.messages["zh-CN"]]).toEqual([expect.stringMatching(/No rounding mode/), expect.stringMatching(/未指定舍入方式/)]);
+    });
+
+    it("lists every problem of a division at once", () => {
+      expect(thrownCodes(() => divideDecimals(d("1"), d("3"), untyped({ scale: -1, rounding: "x" })))).toEqual(["invalid-scale", "invalid-rounding"]);
+      expect(thrownCodes(() => divideDecimals(d("1"), d("0"), untyped(undefined)))).toEqual(["division-by-zero", "invalid-scale", "invalid-rounding"]);
+    });
+
+    it("accepts every listed mode", () => {
+      for (const mode of ROUNDING_MODES) expect(divideDecimals(d("6"), d("3"), { scale: 0, rounding: mode }).toString()).toBe("2");
+    });
   });
 
   const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, Decimal.Rounding>> = {

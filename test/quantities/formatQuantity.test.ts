@@ -69,6 +69,31 @@ describe("formatQuantity — magnitude 'auto'", () => {
     expect(formatQuantity(q, { magnitude: "auto", decimals: 2, rounding: "down" })).toBe("26.60万个");
   });
 
+  it("refuses an unknown rounding mode, whether or not digits are dropped; a missing one only when they are", () => {
+    const codes = (fn: () => unknown): string[] => {
+      try {
+        fn();
+      } catch (error) {
+        if (error instanceof PolicyEvalError) return error.issues.map((i) => [i.code, ...i.path].join(":"));
+        throw error;
+      }
+      return [];
+    };
+    const q = parseQuantity("266067 个");
+    const x = "x" as never;
+    expect(codes(() => formatQuantity(q, { magnitude: "auto", decimals: 2, rounding: x }))).toEqual(["invalid-rounding:rounding"]);
+    expect(codes(() => formatQuantity(q, { magnitude: "auto", decimals: 6, rounding: x }))).toEqual(["invalid-rounding:rounding"]);
+    expect(codes(() => formatQuantity(q, { rounding: x }))).toEqual(["invalid-rounding:rounding"]);
+    expect(codes(() => formatQuantity(q, { magnitude: "auto", decimals: 2 }))).toEqual(["rounding-required"]);
+    // documented: rounding is optional while nothing is dropped
+    expect(formatQuantity(q, { magnitude: "auto", decimals: 6 })).toBe("26.606700万个");
+    expect(codes(() => formatQuantity(q, { magnitude: 5 as never, decimals: -1, rounding: x }))).toEqual([
+      "invalid-magnitude:magnitude",
+      "invalid-decimals",
+      "invalid-rounding:rounding",
+    ]);
+  });
+
   it("pads with zeros when more decimals are asked for, without rounding", () => {
     expect(formatQuantity(parseQuantity("19949万元"), { magnitude: 8, decimals: 6 })).toBe("1.994900亿元");
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PolicyEvalError } from "../../src/errors.js";
+import { errorOf } from "../thrown.js";
 import {
   formatQuantity,
   parseCompoundQuantity,
@@ -171,6 +172,23 @@ describe("parseQuantity — bad input gives a typed error naming the problem", (
     expect(issue?.params).toEqual({ unit: "辆车" });
     expect(issue?.messages["zh-CN"]).toContain("辆车");
     expect(issue?.message).toContain("5辆车");
+  });
+
+  it("points a compound phrase such as 5011笔326.16亿元 to parseCompoundQuantity, in both languages", () => {
+    for (const text of ["5011笔326.16亿元", "232 笔共 9.05 亿元", "46家、93笔"]) {
+      const result = safeParseQuantity(text);
+      const issue = result.success ? undefined : result.error.issues[0];
+      expect(issue?.code).toBe("unknown-unit");
+      expect(issue?.messages.en).toContain("parseCompoundQuantity");
+      expect(issue?.messages["zh-CN"]).toContain("parseCompoundQuantity");
+      expect(issue?.params?.["use"]).toBe("parseCompoundQuantity");
+    }
+    expect(errorOf(() => parseQuantity("5011笔326.16亿元")).issues[0]?.params).toEqual({ unit: "笔326.16亿元", use: "parseCompoundQuantity" });
+    // no hint when no further quantity follows
+    for (const text of ["5辆车", "5元.3", "5万万元"]) {
+      const result = safeParseQuantity(text);
+      expect(result.success ? "" : result.error.issues[0]?.message).not.toContain("parseCompoundQuantity");
+    }
   });
 
   it("names exponent notation in the message for 1e400", () => {

@@ -8,7 +8,8 @@ import { CATALOGUE, SEED_FACTS } from "./fixtures.js";
 // The example rule set of docs/rules.md does what the page says it does.
 
 const page = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../../docs/rules.md"), "utf8");
-const json = /```json\n([\s\S]*?)\n```/.exec(page)?.[1] ?? "";
+// The first JSON block under "## A rule set" (the page has others: a trace, a rule set for evaluate).
+const json = /\n## A rule set\n[\s\S]*?```json\n([\s\S]*?)\n```/.exec(page)?.[1] ?? "";
 const compiled = validateRuleSet(JSON.parse(json), { facts: CATALOGUE });
 
 describe("the rule set in docs/rules.md", () => {
