@@ -16,7 +16,8 @@ import type { Corpus, ParentStatus, StatusAnswer, StatusEvent } from "../corpus/
 import type { DateRange, PartialDate } from "../dates/partialDate.js";
 import { DOCUMENT_STATUSES } from "../documents/schema.js";
 import type { LocalizedMessage } from "../errors.js";
-import { achievement, latestAsOf } from "../indicators/aggregate.js";
+import { achievement } from "../indicators/aggregate.js";
+import { latestAsOf } from "../indicators/asOf.js";
 import type { Indicator, Observation } from "../indicators/schemas.js";
 import { compareDecimals, type ExactDecimal } from "../quantities/decimal.js";
 import { RULE_CONCLUSIONS, type FactCatalogue, type Facts, type FactValue } from "../rules/index.js";

@@ -6,7 +6,6 @@
  * @module
  */
 import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue } from "../errors.js";
-import { dayBounds, type PartialDate } from "../dates/partialDate.js";
 import {
   compareDecimals,
   divideDecimals,
@@ -19,7 +18,8 @@ import {
 import { QuantityAccumulator, sumOf, unitMismatchIssue, type SingleUnit, type SumQuantitiesOptions } from "../quantities/arithmetic.js";
 import { isQuantity, makeQuantity, type Quantity } from "../quantities/quantity.js";
 import type { Unit } from "../quantities/units.js";
-import { NOT_STATED, type Indicator, type Observation, type TimeAggregation } from "./schemas.js";
+import { aggregateDeclared, type DeclaredAggregation, type IndexedObservation } from "./declaredRollup.js";
+import { NOT_STATED, type Indicator, type Observation } from "./schemas.js";
 
 function missingQuantityIssue(o: Observation, path: IssuePath): PolicyEvalIssue {
   return createIssue(
@@ -71,12 +71,33 @@ export type RollupKey = "indicator" | "area" | "department" | "period" | { reado
 /** How {@link rollup} combines the values of a group. */
 export type RollupAggregation = "sum" | "min" | "max" | "average";
 
-/** Options of {@link rollup}. */
+/**
+ * Options of {@link rollup}.
+ *
+ * @example
+ * ```ts
+ * import type { RollupOptions } from "policy-eval";
+ * const byArea: RollupOptions = { by: "area", aggregation: "average", scale: 2, rounding: "halfEven" };
+ * byArea.by; //=> "area"
+ * ```
+ */
 export interface RollupOptions {
   /** One key or several (groups are their combinations). */
   readonly by: RollupKey | readonly RollupKey[];
-  /** Default `sum`. `average` needs `scale` and `rounding`. */
+  /**
+   * Default: as each indicator declares when `indicators` are given, else
+   * `sum`. `average` needs `scale` and `rounding`. Given with `indicators`,
+   * it overrides their declarations.
+   */
   readonly aggregation?: RollupAggregation | undefined;
+  /**
+   * The indicators of the observations. With them (and no `aggregation`),
+   * each group is aggregated as its indicator declares: each series
+   * (indicator × area × department × dimensions) over its periods by the
+   * indicator's `timeAggregation` (a stock's latest value, a flow's sum …),
+   * then the series together by its `areaAggregation`.
+   */
+  readonly indicators?: Iterable<Indicator> | undefined;
   /** Digits (base units) of an average. */
   readonly scale?: number | undefined;
   /** Rounding of an average. */
@@ -105,6 +126,8 @@ export interface RollupGroup {
   readonly quantity: Quantity;
   /** How many observations it covers. */
   readonly count: number;
+  /** With declared aggregation: what was applied over time and across areas. */
+  readonly aggregation?: DeclaredAggregation;
 }
 
 function periodKey(o: Observation): string {
@@ -147,6 +170,8 @@ interface Group {
   readonly parts: string[];
   readonly acc: QuantityAccumulator;
   extreme: Quantity | undefined;
+  /** The group's observations, kept for a declared roll-up only. */
+  readonly members: IndexedObservation[];
 }
 
 /**
@@ -178,8 +203,9 @@ interface Group {
  */
 export function rollup(observations: Iterable<Observation>, options: RollupOptions): readonly RollupGroup[] {
   const keys: readonly RollupKey[] = Array.isArray(options.by) ? options.by : [options.by as RollupKey];
+  const declared = options.aggregation === undefined && options.indicators !== undefined ? indicatorMap(options.indicators) : undefined;
   const aggregation = options.aggregation ?? "sum";
-  if (aggregation === "average" && (options.scale === undefined || options.rounding === undefined)) {
+  if (declared === undefined && aggregation === "average" && (options.scale === undefined || options.rounding === undefined)) {
     throw new PolicyEvalError([
       createIssue("missing-rounding", ["rounding"], {
         "zh-CN": "求平均值须指定小数位数（scale）和舍入方式（rounding）",
@@ -208,10 +234,12 @@ export function rollup(observations: Iterable<Observation>, options: RollupOptio
     }
     let group = groups.get(id);
     if (group === undefined) {
-      group = { parts: parts ?? [id], acc: new QuantityAccumulator(), extreme: undefined };
+      group = { parts: parts ?? [id], acc: new QuantityAccumulator(), extreme: undefined, members: [] };
       groups.set(id, group);
     }
-    if (!group.acc.add(q)) issues.push(unitMismatchIssue("add", group.acc.unit as Unit, q.unit, [index, "quantity", "unit"]));
+    // A declared roll-up checks units itself, per series and across them (a `count` may mix units).
+    if (declared !== undefined) group.members.push({ observation: o, index });
+    else if (!group.acc.add(q)) issues.push(unitMismatchIssue("add", group.acc.unit as Unit, q.unit, [index, "quantity", "unit"]));
     else if (aggregation === "min" || aggregation === "max") {
       const e = group.extreme;
       const c = e === undefined ? 0 : compareDecimals(q.value, e.value);
@@ -222,6 +250,12 @@ export function rollup(observations: Iterable<Observation>, options: RollupOptio
   if (issues.length > 0) throw new PolicyEvalError(issues);
   const out: RollupGroup[] = [];
   for (const group of groups.values()) {
+    const key = groupKey(keys, group.parts);
+    if (declared !== undefined) {
+      const result = aggregateDeclared(group.members, declared, options, issues);
+      if (result !== undefined) out.push(Object.freeze({ key, quantity: result.quantity, count: group.members.length, aggregation: Object.freeze(result.aggregation) }));
+      continue;
+    }
     const total = group.acc.result() as Quantity;
     let quantity: Quantity;
     if (aggregation === "sum") quantity = total;
@@ -232,133 +266,17 @@ export function rollup(observations: Iterable<Observation>, options: RollupOptio
       });
       quantity = makeQuantity(value, total.unit, total.magnitude, 0, total.approximation);
     } else quantity = group.extreme as Quantity;
-    out.push(Object.freeze({ key: groupKey(keys, group.parts), quantity, count: group.acc.count }));
+    out.push(Object.freeze({ key, quantity, count: group.acc.count }));
   }
+  if (issues.length > 0) throw new PolicyEvalError(issues);
   return Object.freeze(out);
 }
 
-// ---------------------------------------------------------------- as of a date
-
-/** Options of {@link latestAsOf}. */
-export interface LatestAsOfOptions {
-  /** The indicators, for their time aggregation (stock vs flow). Without them every series is read as a stock (`last`). */
-  readonly indicators?: Iterable<Indicator> | undefined;
-}
-
-/** What {@link latestAsOf} found. */
-export interface AsOfSelection {
-  /** The values standing at the date: for a stock the latest of each series, for a flow every value up to the date. */
-  readonly observations: readonly Observation[];
-  /** Observations whose partial date may or may not be on or before the date (`'2021-07'` against `'2021-07-15'`), or series whose latest value the dates cannot settle. Not in `observations`. */
-  readonly uncertain: readonly Observation[];
-  /** Observations without a date (`截止目前` with no report date). Not in `observations`. */
-  readonly undated: readonly Observation[];
-}
-
-function seriesKey(o: Observation): string {
-  const dims = Object.keys(o.dimensions)
-    .sort()
-    .map((k) => `${k}=${o.dimensions[k] as string}`)
-    .join("&");
-  return `${o.indicatorId}\u001f${o.area}\u001f${o.department}\u001f${dims}`;
-}
-
-/** The date an observation speaks of: its as-of date or the end of its period. @internal */
-export function observationDate(o: Observation): PartialDate | undefined {
-  return o.asOf ?? o.period?.end;
-}
-
-const STOCK: ReadonlySet<TimeAggregation> = new Set(["last", "lastInPeriod", "first"]);
-
-/**
- * 截至某日 — the values standing at a date. For a stock indicator (time
- * aggregation `last`: stations open, records collected "截至…") it keeps the
- * latest observation of each series (indicator × area × department ×
- * dimensions) dated on or before `date`; for a flow (`sum`) it keeps every
- * observation up to `date`. Partial dates are honest: an observation that
- * may fall either side of `date` goes to `uncertain`, not into the answer,
- * and so does the rest of its stock series, whose latest value is then open.
- *
- * @param observations - the observations (not changed)
- * @param date - the as-of date (partial allowed)
- * @param options - `indicators` for stock vs flow
- * @returns `{ observations, uncertain, undated }`
- *
- * @example
- * ```ts
- * import { latestAsOf, parseObservations } from "policy-eval";
- * const observations = parseObservations([
- *   { id: "june", indicatorId: "records", quantity: "650万条", asOf: "2021-06-30", source: { document: "r" } },
- *   { id: "july", indicatorId: "records", quantity: "698.14万条", asOf: "2021-07-31", source: { document: "r" } },
- * ]);
- * latestAsOf(observations, "2021-08-20").observations.map((o) => o.id); //=> ["july"]
- * latestAsOf(observations, "2021-07").uncertain.map((o) => o.id); //=> ["july", "june"]
- * ```
- */
-export function latestAsOf(observations: Iterable<Observation>, date: PartialDate, options?: LatestAsOfOptions | undefined): AsOfSelection {
-  const aggregationOf = new Map<string, TimeAggregation>();
-  for (const indicator of options?.indicators ?? []) aggregationOf.set(indicator.id, indicator.timeAggregation);
-  const [d0, d1] = dayBounds(date);
-  const selected: Observation[] = [];
-  const uncertain: Observation[] = [];
-  const undated: Observation[] = [];
-  // per stock series, the candidates certainly on or before the date, in input order
-  const series = new Map<string, Observation[]>();
-  // stock series with a value that may fall either side of the date
-  const openSeries = new Set<string>();
-  for (const o of observations) {
-    const when = observationDate(o);
-    if (when === undefined) {
-      undated.push(o);
-      continue;
-    }
-    const [o0, o1] = dayBounds(when);
-    if (o0 > d1) continue; // certainly after
-    const aggregation = aggregationOf.get(o.indicatorId) ?? "last";
-    const stock = STOCK.has(aggregation);
-    if (o1 > d0) {
-      uncertain.push(o); // may be after
-      // A stock value that may count leaves its series open: it may be the latest (or earliest) one.
-      if (stock) openSeries.add(seriesKey(o));
-      continue;
-    }
-    if (!stock) {
-      selected.push(o);
-      continue;
-    }
-    const key = seriesKey(o);
-    const list = series.get(key);
-    if (list === undefined) series.set(key, [o]);
-    else list.push(o);
-  }
-  for (const [key, list] of series) {
-    const first = aggregationOf.get((list[0] as Observation).indicatorId) === "first";
-    const pick = openSeries.has(key) ? undefined : pickExtreme(list, first);
-    if (pick === undefined) uncertain.push(...list);
-    else selected.push(pick);
-  }
-  return Object.freeze({ observations: Object.freeze(selected), uncertain: Object.freeze(uncertain), undated: Object.freeze(undated) });
-}
-
-/** The observation certainly latest (or earliest) of a series, or undefined when partial dates leave it open. */
-function pickExtreme(list: readonly Observation[], earliest: boolean): Observation | undefined {
-  let best: Observation | undefined;
-  let bestRange: [number, number] = [0, 0];
-  for (const o of list) {
-    const range = dayBounds(observationDate(o) as PartialDate);
-    if (best === undefined || (earliest ? range[1] < bestRange[0] : range[0] > bestRange[1])) {
-      best = o;
-      bestRange = range;
-    }
-  }
-  // every other candidate must be certainly before (after) the pick, or the very same span
-  for (const o of list) {
-    if (o === best) continue;
-    const [o0, o1] = dayBounds(observationDate(o) as PartialDate);
-    const settled = earliest ? o0 > bestRange[1] : o1 < bestRange[0];
-    if (!settled) return undefined;
-  }
-  return best;
+/** The indicators by id. */
+function indicatorMap(indicators: Iterable<Indicator>): ReadonlyMap<string, Indicator> {
+  const map = new Map<string, Indicator>();
+  for (const indicator of indicators) map.set(indicator.id, indicator);
+  return map;
 }
 
 // ---------------------------------------------------------------- achievement

@@ -13,7 +13,7 @@ import { dayBounds, parsePartialDate, type CalendarDate, type PartialDate } from
 import { unitMismatchIssue } from "../quantities/arithmetic.js";
 import { pow10 } from "../quantities/decimal.js";
 import { unitKind } from "../quantities/units.js";
-import { observationDate } from "./aggregate.js";
+import { observationDate } from "./asOf.js";
 import { issueAt } from "../schema-issues.js";
 import type { Indicator, Observation } from "./schemas.js";
 

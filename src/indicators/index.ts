@@ -31,16 +31,15 @@ export {
   type ReferenceValue,
   type TimeAggregation,
 } from "./schemas.js";
+export { latestAsOf, type AsOfSelection, type LatestAsOfOptions } from "./asOf.js";
+export type { DeclaredAggregation } from "./declaredRollup.js";
 export {
   achievement,
-  latestAsOf,
   rollup,
   sum,
   type Achievement,
   type AchievementInput,
   type AchievementOptions,
-  type AsOfSelection,
-  type LatestAsOfOptions,
   type RollupAggregation,
   type RollupGroup,
   type RollupGroupKey,
