@@ -12,7 +12,8 @@ import { EVALUATION_FACTS } from "../evaluation/index.js";
 import { ExactDecimal } from "../quantities/index.js";
 import type { Basis, ResultConclusion, RuleConclusion } from "../rules/index.js";
 import type { ReportReason } from "./input.js";
-import { clean, type Block, type Ctx } from "./model.js";
+import type { Block, Ctx } from "./model.js";
+import { clean } from "./escape.js";
 import { sentence } from "./words.js";
 
 /** The verdict as a legal-affairs office words it. */

@@ -8,7 +8,8 @@
 import type { Measure } from "../evaluation/index.js";
 import { NOT_STATED, partsSumToTotal, type Indicator, type Observation } from "../indicators/index.js";
 import { formatQuantity } from "../quantities/index.js";
-import { clean, type Block, type Ctx } from "./model.js";
+import type { Block, Ctx } from "./model.js";
+import { clean } from "./escape.js";
 import { sentence } from "./words.js";
 
 /** Where each observation goes: the measure that lists (or is named by) its indicator. */

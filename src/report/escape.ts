@@ -46,3 +46,38 @@ export function escapeMarkdown(value: string): string {
   }
   return start === 0 ? value : out + value.slice(start);
 }
+
+/**
+ * Text from the data, made safe for one line of any format: line breaks,
+ * tabs and other control characters become spaces (a title cannot start a
+ * new Markdown block), and runs of spaces shrink to one.
+ *
+ * @internal
+ */
+export function clean(value: string): string {
+  if (isClean(value)) return value;
+  let out = "";
+  let space = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c <= 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || c === 0x85) {
+      space = out !== "";
+      continue;
+    }
+    if (space) out += " ";
+    space = false;
+    out += value[i];
+  }
+  return out;
+}
+
+/** Whether {@link clean} would leave the text as it is (the usual case: checked without building a string). */
+function isClean(value: string): boolean {
+  let previous = 0x20;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || c === 0x85 || (c === 0x20 && previous === 0x20)) return false;
+    previous = c;
+  }
+  return previous !== 0x20 || value.length === 0;
+}

@@ -8,7 +8,7 @@
 import type { Corpus } from "../corpus/index.js";
 import type { PartialDate } from "../dates/index.js";
 import type { DocumentStatus, RelationType } from "../documents/index.js";
-import { clean } from "./model.js";
+import { clean } from "./escape.js";
 import type { Words } from "./words.js";
 
 /** One document of the hierarchy. @internal */

@@ -9,7 +9,7 @@
  */
 import { escapeHtml } from "./escape.js";
 import { hierarchyMermaid } from "./hierarchy.js";
-import type { Block } from "./model.js";
+import { numberGap, type Block } from "./model.js";
 import { hierarchySvg } from "./svg.js";
 import type { Lang } from "./words.js";
 
@@ -52,9 +52,7 @@ details.mermaid-source pre { white-space: pre-wrap; font-family: ui-monospace, "
 `;
 
 function numbered(tag: string, cls: string, b: { readonly number: string; readonly text: string }): string {
-  const last = b.number.charCodeAt(b.number.length - 1);
-  const gap = last === 0x3001 || last === 0xff09 ? "" : " ";
-  return `<${tag} class="${cls}"><span class="num">${escapeHtml(b.number)}</span>${gap}${escapeHtml(b.text)}</${tag}>`;
+  return `<${tag} class="${cls}"><span class="num">${escapeHtml(b.number)}</span>${numberGap(b.number)}${escapeHtml(b.text)}</${tag}>`;
 }
 
 function hierarchyHtml(b: Extract<Block, { kind: "hierarchy" }>): string {

@@ -7,6 +7,7 @@
  * @module
  */
 import { formatChineseDate, type PartialDate } from "../dates/index.js";
+import { clean } from "./escape.js";
 import type { Hierarchy } from "./hierarchy.js";
 import type { ReportData } from "./input.js";
 import { formatOutlineNumber, type OutlineDepth } from "./numbering.js";
@@ -43,41 +44,6 @@ export interface Ctx {
   readonly date: (date: PartialDate) => string;
 }
 
-/**
- * Text from the data, made safe for one line of any format: line breaks,
- * tabs and other control characters become spaces (a title cannot start a
- * new Markdown block), and runs of spaces shrink to one.
- *
- * @internal
- */
-export function clean(value: string): string {
-  if (isClean(value)) return value;
-  let out = "";
-  let space = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c <= 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || c === 0x85) {
-      space = out !== "";
-      continue;
-    }
-    if (space) out += " ";
-    space = false;
-    out += value[i];
-  }
-  return out;
-}
-
-/** Whether {@link clean} would leave the text as it is (the usual case: checked without building a string). */
-function isClean(value: string): boolean {
-  let previous = 0x20;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || c === 0x85 || (c === 0x20 && previous === 0x20)) return false;
-    previous = c;
-  }
-  return previous !== 0x20 || value.length === 0;
-}
-
 /** The shared context of one rendering. @internal */
 export function createCtx(data: ReportData, lang: Lang, hierarchyDepth: number): Ctx {
   const words = wordsOf(lang);
@@ -105,4 +71,15 @@ export function createCtx(data: ReportData, lang: Lang, hierarchyDepth: number):
     number: (depth, n) => formatOutlineNumber(depth, n, lang),
     date,
   };
+}
+
+/**
+ * What follows an outline number: nothing after 一、 or （一）, whose
+ * punctuation already separates; a space after I. or (1).
+ *
+ * @internal
+ */
+export function numberGap(number: string): string {
+  const last = number.charCodeAt(number.length - 1);
+  return last === 0x3001 || last === 0xff09 ? "" : " ";
 }

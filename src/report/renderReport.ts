@@ -10,9 +10,10 @@ import { conclusionBlocks } from "./conclusion.js";
 import { effectsBlocks } from "./effects.js";
 import { writeHtml } from "./html.js";
 import { readReportInput, type ReportInput } from "./input.js";
-import { clean, createCtx, type Block, type Ctx } from "./model.js";
+import { createCtx, type Block, type Ctx } from "./model.js";
+import { clean } from "./escape.js";
 import type { ReportLanguage } from "./numbering.js";
-import { processBlocks } from "./process.js";
+import { processBlocks } from "./evaluationProcess.js";
 import { writeMarkdown, writeText } from "./writers.js";
 
 /** The formats a report renders to. */

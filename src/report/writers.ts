@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown } from "./escape.js";
 import { hierarchyMermaid, hierarchyTree } from "./hierarchy.js";
-import type { Block } from "./model.js";
+import { numberGap, type Block } from "./model.js";
 import type { Words } from "./words.js";
 
 /**
@@ -25,7 +25,7 @@ export function writeText(blocks: readonly Block[], words: Words): string {
       case "section":
       case "subsection":
       case "item":
-        out.push(`${b.number}${separator(b.number)}${b.text}`);
+        out.push(`${b.number}${numberGap(b.number)}${b.text}`);
         break;
       case "hierarchy":
         out.push([b.caption, ...hierarchyTree(b.hierarchy, words).map((line) => `  ${line}`)].join("\n"));
@@ -33,12 +33,6 @@ export function writeText(blocks: readonly Block[], words: Words): string {
     }
   }
   return `${out.join("\n\n")}\n`;
-}
-
-/** After 一、 or （一） the text follows at once; after I. or (1) a space. */
-function separator(number: string): string {
-  const last = number.charCodeAt(number.length - 1);
-  return last === 0x3001 || last === 0xff09 ? "" : " ";
 }
 
 /**
@@ -56,13 +50,13 @@ export function writeMarkdown(blocks: readonly Block[]): string {
         out.push(`# ${escapeMarkdown(b.text)}`);
         break;
       case "section":
-        out.push(`## ${b.number}${separator(b.number)}${escapeMarkdown(b.text)}`);
+        out.push(`## ${b.number}${numberGap(b.number)}${escapeMarkdown(b.text)}`);
         break;
       case "subsection":
-        out.push(`### ${b.number}${separator(b.number)}${escapeMarkdown(b.text)}`);
+        out.push(`### ${b.number}${numberGap(b.number)}${escapeMarkdown(b.text)}`);
         break;
       case "item":
-        out.push(`${b.number}${separator(b.number)}${escapeMarkdown(b.text)}`);
+        out.push(`${b.number}${numberGap(b.number)}${escapeMarkdown(b.text)}`);
         break;
       case "paragraph":
         out.push(escapeMarkdown(b.text));

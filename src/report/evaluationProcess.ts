@@ -5,7 +5,8 @@
  * @module
  */
 import type { ConsultedUnit, Evaluation, ProcessStep, ProcessStepKind } from "../evaluation/index.js";
-import { clean, type Block, type Ctx } from "./model.js";
+import type { Block, Ctx } from "./model.js";
+import { clean } from "./escape.js";
 import { sentence } from "./words.js";
 
 const STEP_ZH: Readonly<Record<ProcessStepKind, string>> = {
@@ -97,7 +98,7 @@ export function processBlocks(ctx: Ctx): Block[] {
     blocks.push({ kind: "paragraph", text: en ? `Units consulted (${others.length}): ${list.join(", ")}.` : `征求意见单位：${list.join("、")}（共${others.length}家）。` });
   }
   if (steps.length === 0 && others.length === 0 && group === undefined && body === undefined) {
-    blocks.push({ kind: "paragraph", text: en ? "The evaluation record describes no process." : "评估记录未载明评估工作过程。" });
+    blocks.push({ kind: "paragraph", text: en ? "The evaluation record does not describe how the evaluation was done." : "评估记录未载明评估工作过程。" });
   }
   return blocks;
 }
