@@ -179,7 +179,8 @@ function recommendationBlock(ctx: Ctx): Block | undefined {
   const { data } = ctx;
   const recommendation = data.evaluation.recommendation;
   if (recommendation === undefined) return undefined;
-  const word = verdict(ctx, recommendation.conclusion, data.reasons);
+  // The record gives no ground for its recommendation: 继续有效, the plain word (its quote says the rest).
+  const word = verdict(ctx, recommendation.conclusion, []);
   const quote = recommendation.quote === undefined ? "" : en ? ` ("${clean(recommendation.quote)}")` : `（“${clean(recommendation.quote)}”）`;
   const agrees = recommendation.conclusion === data.conclusion;
   if (en) return { kind: "paragraph", text: `The evaluators recommend that the document ${word}${quote}.${agrees ? "" : " This differs from the conclusion the rules reach: to be reviewed."}` };
