@@ -281,7 +281,7 @@ describe("renderReport — inputs", () => {
     expect(at).toContain("duplicate-id observations.25.id");
     expect(at).toContain("missing-number observations.26.quantity");
     expect(at).toContain("conflicting-value subject");
-    const unknown = errorOf(() => renderReport({ ...input, evaluation: { ...input.evaluation, subject: "missing" } } as ReportInput, { format: "text" }));
+    const unknown = errorOf(() => renderReport({ ...input, subject: "missing", evaluation: { ...input.evaluation, subject: "missing" } } as ReportInput, { format: "text" }));
     expect(unknown.issues.map((i) => `${i.code} ${i.path.join(".")}`)).toEqual(["unknown-document evaluation.subject"]);
     expect(unknown.issues[0]!.messages["zh-CN"]).toBe("目录中没有被评估文件 missing");
   });
