@@ -61,18 +61,21 @@ function place(measures: readonly Measure[], indicators: readonly Indicator[], o
   return { indicators: indicatorById, byMeasure, byIndicator, unplaced, usualArea };
 }
 
-/** 截至2021年7月 — the report's own words for the date (spaces of the layout dropped, 截止 written 截至), else the date. */
+/** The report's own words for a date: spaces of the layout dropped, 截止 written 截至. */
+function reportedDate(text: string): string {
+  const words = clean(text).replaceAll(" ", "");
+  // 截止 is a deadline; "as of" is 截至 (现代汉语词典): the report's 截止 2021 年 7 月 reads 截至2021年7月.
+  return words.startsWith("截止") && words.length > 2 ? `截至${words.slice(2)}` : words;
+}
+
+/** 截至2021年7月 — the report's own words for the as-of date, else the date itself (in English, the date first). */
 function asOfPhrase(ctx: Ctx, o: Observation): string | undefined {
   if (ctx.lang === "en") {
     if (o.asOf !== undefined) return `as of ${o.asOf}`;
     if (o.period !== undefined) return `from ${o.period.start} to ${o.period.end}`;
-    return o.asOfText === undefined ? undefined : clean(o.asOfText);
+    return o.asOfText === undefined ? undefined : reportedDate(o.asOfText);
   }
-  if (o.asOfText !== undefined) {
-    const words = clean(o.asOfText).replaceAll(" ", "");
-    // 截止 is a deadline; "as of" is 截至 (现代汉语词典): the report's 截止 2021 年 7 月 reads 截至2021年7月.
-    return words.startsWith("截止") && words.length > 2 ? `截至${words.slice(2)}` : words;
-  }
+  if (o.asOfText !== undefined) return reportedDate(o.asOfText);
   if (o.asOf !== undefined) return `截至${ctx.date(o.asOf)}`;
   if (o.period !== undefined) return `${ctx.date(o.period.start)}至${ctx.date(o.period.end)}`;
   return undefined;

@@ -13,6 +13,7 @@
  * @internal
  */
 export function escapeHtml(value: string): string {
+  // Whole runs between special characters are appended (V8 joins them as a rope, flattened once), never one character at a time.
   let out = "";
   let start = 0;
   for (let i = 0; i < value.length; i++) {
@@ -26,7 +27,11 @@ export function escapeHtml(value: string): string {
 }
 
 /** ASCII punctuation Markdown could read as markup inside a line (CommonMark lets any of it be backslash-escaped). */
-const MARKDOWN_SPECIAL: ReadonlySet<number> = new Set([...'\\`*_[]<>&|~!#$'].map((c) => c.charCodeAt(0)));
+const MARKDOWN_SPECIAL: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const c of "\\`*_[]<>&|~!#$") table[c.charCodeAt(0)] = 1;
+  return table;
+})();
 
 /**
  * Text that Markdown shows as written: emphasis, links, code, HTML, entity
@@ -39,12 +44,15 @@ const MARKDOWN_SPECIAL: ReadonlySet<number> = new Set([...'\\`*_[]<>&|~!#$'].map
 export function escapeMarkdown(value: string): string {
   let out = "";
   let start = 0;
+  let escaped = false;
   for (let i = 0; i < value.length; i++) {
-    if (!MARKDOWN_SPECIAL.has(value.charCodeAt(i))) continue;
-    out += `${value.slice(start, i)}\\${value[i]!}`;
-    start = i + 1;
+    const c = value.charCodeAt(i);
+    if (c >= 128 || MARKDOWN_SPECIAL[c] === 0) continue;
+    out += `${value.slice(start, i)}\\`;
+    start = i;
+    escaped = true;
   }
-  return start === 0 ? value : out + value.slice(start);
+  return escaped ? out + value.slice(start) : value;
 }
 
 /**
@@ -57,16 +65,14 @@ export function escapeMarkdown(value: string): string {
 export function clean(value: string): string {
   if (isClean(value)) return value;
   let out = "";
-  let space = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c <= 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || c === 0x85) {
-      space = out !== "";
-      continue;
-    }
-    if (space) out += " ";
-    space = false;
-    out += value[i];
+  let start = -1; // start of the current run of kept characters
+  for (let i = 0; i <= value.length; i++) {
+    const c = i === value.length ? 0x20 : value.charCodeAt(i);
+    const blank = c <= 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || c === 0x85;
+    if (blank && start >= 0) {
+      out += out === "" ? value.slice(start, i) : ` ${value.slice(start, i)}`;
+      start = -1;
+    } else if (!blank && start < 0) start = i;
   }
   return out;
 }

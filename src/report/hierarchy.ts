@@ -154,16 +154,15 @@ export function hierarchyTree(h: Hierarchy, words: Words): string[] {
 /** Text inside a Mermaid quoted label: its own entity codes for the characters that end or format a label. */
 function mermaidText(value: string): string {
   let out = "";
-  for (const ch of value) {
-    if (ch === '"') out += "#quot;";
-    else if (ch === "#") out += "#35;";
-    else if (ch === "<") out += "#lt;";
-    else if (ch === ">") out += "#gt;";
-    else if (ch === "&") out += "#amp;";
-    else if (ch === "`") out += "#96;";
-    else out += ch;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const code = c === 34 ? "#quot;" : c === 35 ? "#35;" : c === 60 ? "#lt;" : c === 62 ? "#gt;" : c === 38 ? "#amp;" : c === 96 ? "#96;" : undefined;
+    if (code === undefined) continue;
+    out += value.slice(start, i) + code;
+    start = i + 1;
   }
-  return out;
+  return start === 0 ? value : out + value.slice(start);
 }
 
 /**
