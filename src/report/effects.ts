@@ -7,10 +7,10 @@
  */
 import type { Measure } from "../evaluation/index.js";
 import { NOT_STATED, partsSumToTotal, type Indicator, type Observation } from "../indicators/index.js";
-import { formatQuantity } from "../quantities/index.js";
+import { formatQuantity, quantitiesEqual, sumQuantities } from "../quantities/index.js";
 import type { Block, Ctx } from "./model.js";
 import { clean } from "./escape.js";
-import { sentence } from "./words.js";
+import { sentence, type Words } from "./words.js";
 
 /** Where each observation goes: the measure that lists (or is named by) its indicator. */
 interface Placement {
@@ -23,6 +23,8 @@ interface Placement {
   readonly unplaced: readonly string[];
   /** The area most figures are for; others are named. */
   readonly usualArea: string | undefined;
+  /** The report's date words, each written once (a report repeats a few, such as 截至7月末, many times). */
+  readonly reportedDates: Map<string, string>;
 }
 
 function place(measures: readonly Measure[], indicators: readonly Indicator[], observations: readonly Observation[]): Placement {
@@ -58,7 +60,7 @@ function place(measures: readonly Measure[], indicators: readonly Indicator[], o
       most = count;
     }
   }
-  return { indicators: indicatorById, byMeasure, byIndicator, unplaced, usualArea };
+  return { indicators: indicatorById, byMeasure, byIndicator, unplaced, usualArea, reportedDates: new Map() };
 }
 
 /** The report's own words for a date: spaces of the layout dropped, 截止 written 截至. */
@@ -68,14 +70,24 @@ function reportedDate(text: string): string {
   return words.startsWith("截止") && words.length > 2 ? `截至${words.slice(2)}` : words;
 }
 
+/** {@link reportedDate}, each text written once per report. */
+function reportedOnce(p: Placement, text: string): string {
+  let words = p.reportedDates.get(text);
+  if (words === undefined) {
+    words = reportedDate(text);
+    p.reportedDates.set(text, words);
+  }
+  return words;
+}
+
 /** 截至2021年7月 — the report's own words for the as-of date, else the date itself (in English, the date first). */
-function asOfPhrase(ctx: Ctx, o: Observation): string | undefined {
+function asOfPhrase(ctx: Ctx, p: Placement, o: Observation): string | undefined {
   if (ctx.lang === "en") {
     if (o.asOf !== undefined) return `as of ${o.asOf}`;
     if (o.period !== undefined) return `from ${o.period.start} to ${o.period.end}`;
-    return o.asOfText === undefined ? undefined : reportedDate(o.asOfText);
+    return o.asOfText === undefined ? undefined : reportedOnce(p, o.asOfText);
   }
-  if (o.asOfText !== undefined) return reportedDate(o.asOfText);
+  if (o.asOfText !== undefined) return reportedOnce(p, o.asOfText);
   if (o.asOf !== undefined) return `截至${ctx.date(o.asOf)}`;
   if (o.period !== undefined) return `${ctx.date(o.period.start)}至${ctx.date(o.period.end)}`;
   return undefined;
@@ -90,12 +102,14 @@ function value(ctx: Ctx, o: Observation): string {
 
 /** A part's name: its options' names from the indicator's dimensions (粤信融), else their ids. */
 function partLabel(indicator: Indicator | undefined, o: Observation): string {
-  const names: string[] = [];
-  for (const [dimension, option] of Object.entries(o.dimensions)) {
+  let out = "";
+  for (const dimension in o.dimensions) {
+    const option = o.dimensions[dimension]!;
     const d = indicator?.dimensions.find((x) => x.id === dimension);
-    names.push(clean(d?.options.find((x) => x.id === option)?.name ?? option));
+    const name = clean(d?.options.find((x) => x.id === option)?.name ?? option);
+    out = out === "" ? name : `${out}、${name}`;
   }
-  return names.join("、");
+  return out;
 }
 
 /** Who reported it and where, when that is not the usual area: （市交警部门）, （全国，公安部）. */
@@ -110,6 +124,8 @@ function qualifier(ctx: Ctx, o: Observation, usualArea: string | undefined): str
 function breakdownCheck(ctx: Ctx, total: Observation, parts: readonly Observation[]): string {
   const q = total.quantity;
   if (q === undefined || parts.length === 0 || parts.some((p) => p.quantity === undefined || p.quantity.unit !== q.unit)) return "";
+  // The usual case (the parts add up) costs one exact sum; the full check only runs on a mismatch.
+  if (quantitiesEqual(sumQuantities(parts.map((p) => p.quantity!)), q)) return "";
   const check = partsSumToTotal(total, parts);
   if (check.status !== "fail" || check.imbalance === undefined) return "";
   const gap = formatQuantity(check.imbalance);
@@ -117,13 +133,13 @@ function breakdownCheck(ctx: Ctx, total: Observation, parts: readonly Observatio
   return `（分项之和与合计相差${gap}${check.withinRounding === true ? "，在四舍五入误差以内" : ""}）`;
 }
 
-function figureText(ctx: Ctx, indicator: Indicator | undefined, indicatorId: string, total: Observation | undefined, parts: readonly Observation[], usualArea: string | undefined): string {
+function figureText(ctx: Ctx, p: Placement, indicator: Indicator | undefined, indicatorId: string, total: Observation | undefined, parts: readonly Observation[]): string {
   const first = (total ?? parts[0])!;
   const name = clean(ctx.lang === "en" ? (indicator?.nameEn ?? indicator?.name ?? indicatorId) : (indicator?.name ?? indicatorId));
-  const when = asOfPhrase(ctx, first);
-  const partList = parts.map((p) => `${partLabel(indicator, p)}${ctx.lang === "en" ? " " : ""}${value(ctx, p)}`);
+  const when = asOfPhrase(ctx, p, first);
+  const partList = parts.map((o) => `${partLabel(indicator, o)}${ctx.lang === "en" ? " " : ""}${value(ctx, o)}`);
   const check = total === undefined ? "" : breakdownCheck(ctx, total, parts);
-  const who = qualifier(ctx, first, usualArea);
+  const who = qualifier(ctx, first, p.usualArea);
   if (ctx.lang === "en") {
     const head = `${when === undefined ? "" : `${when[0]!.toUpperCase()}${when.slice(1)}, `}${name}${who}: `;
     if (total === undefined) return `${head}${partList.join(", ")}.`;
@@ -142,32 +158,61 @@ function figureText(ctx: Ctx, indicator: Indicator | undefined, indicatorId: str
 function figures(ctx: Ctx, p: Placement, indicatorId: string): string[] {
   const observations = p.byIndicator.get(indicatorId) ?? [];
   const indicator = p.indicators.get(indicatorId);
-  const groups = new Map<string, { totals: Observation[]; parts: Observation[] }>();
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  let last: Group | undefined;
   for (const o of observations) {
-    const key = `${o.asOf ?? ""}|${o.asOfText ?? ""}|${o.period?.start ?? ""}|${o.period?.end ?? ""}|${o.area}`;
-    let group = groups.get(key);
+    // Figures reported together are usually listed together: the previous group is tried before any key is built.
+    let group = last !== undefined && sameReport(last.first, o) ? last : undefined;
     if (group === undefined) {
-      group = { totals: [], parts: [] };
-      groups.set(key, group);
+      const key = `${o.asOf ?? ""}|${o.asOfText ?? ""}|${o.period?.start ?? ""}|${o.period?.end ?? ""}|${o.area}`;
+      group = byKey.get(key);
+      if (group === undefined) {
+        group = { first: o, totals: [], parts: [] };
+        byKey.set(key, group);
+        groups.push(group);
+      }
     }
-    (Object.keys(o.dimensions).length === 0 ? group.totals : group.parts).push(o);
+    (hasKeys(o.dimensions) ? group.parts : group.totals).push(o);
+    last = group;
   }
   const out: string[] = [];
-  for (const { totals, parts } of groups.values()) {
-    if (totals.length === 0) out.push(figureText(ctx, indicator, indicatorId, undefined, parts, p.usualArea));
-    totals.forEach((t, k) => out.push(figureText(ctx, indicator, indicatorId, t, k === 0 ? parts : [], p.usualArea)));
+  for (const { totals, parts } of groups) {
+    if (totals.length === 0) out.push(figureText(ctx, p, indicator, indicatorId, undefined, parts));
+    totals.forEach((t, k) => out.push(figureText(ctx, p, indicator, indicatorId, t, k === 0 ? parts : [])));
   }
   return out;
+}
+
+/** Observations reported together: a total and its parts. */
+interface Group {
+  readonly first: Observation;
+  readonly totals: Observation[];
+  readonly parts: Observation[];
+}
+
+/** Same date, period and area: reported together. */
+function sameReport(a: Observation, b: Observation): boolean {
+  return a.asOf === b.asOf && a.asOfText === b.asOfText && a.period?.start === b.period?.start && a.period?.end === b.period?.end && a.area === b.area;
+}
+
+function hasKeys(record: Readonly<Record<string, string>>): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
+/** Names from the data, listed: 市公安局、市财政局. */
+function nameList(names: readonly string[], words: Words): string {
+  return names.map(clean).join(words.listSeparator);
 }
 
 function measureText(ctx: Ctx, m: Measure): string {
   const { words } = ctx;
   const en = ctx.lang === "en";
-  const list = (names: readonly string[]): string => names.map(clean).join(words.listSeparator);
   const parts = [sentence(clean(m.description), words)];
-  if (m.leadDepartments !== "notStated") parts.push(`${en ? "Lead: " : "牵头单位："}${list(m.leadDepartments)}${words.sentenceEnd}`);
-  if (m.cooperatingDepartments !== undefined && m.cooperatingDepartments.length > 0) parts.push(`${en ? "Cooperating: " : "配合单位："}${list(m.cooperatingDepartments)}${words.sentenceEnd}`);
-  if (m.implementers !== undefined && m.implementers.length > 0) parts.push(`${en ? "Carried out by: " : "实施主体："}${list(m.implementers)}${words.sentenceEnd}`);
+  if (m.leadDepartments !== "notStated") parts.push(`${en ? "Lead: " : "牵头单位："}${nameList(m.leadDepartments, words)}${words.sentenceEnd}`);
+  if (m.cooperatingDepartments !== undefined && m.cooperatingDepartments.length > 0) parts.push(`${en ? "Cooperating: " : "配合单位："}${nameList(m.cooperatingDepartments, words)}${words.sentenceEnd}`);
+  if (m.implementers !== undefined && m.implementers.length > 0) parts.push(`${en ? "Carried out by: " : "实施主体："}${nameList(m.implementers, words)}${words.sentenceEnd}`);
   parts.push(`${en ? "Status: " : "实施状态："}${words.implementation[m.status]}${words.sentenceEnd}`);
   return parts.join(en ? " " : "");
 }

@@ -48,7 +48,17 @@ export interface Ctx {
 export function createCtx(data: ReportData, lang: Lang, hierarchyDepth: number): Ctx {
   const words = wordsOf(lang);
   const { corpus } = data;
-  const date = (d: PartialDate): string => (lang === "en" ? d : formatChineseDate(d));
+  // A report repeats few dates many times (every figure as of 2021-07-31): each is written once.
+  const written = new Map<PartialDate, string>();
+  const date = (d: PartialDate): string => {
+    if (lang === "en") return d;
+    let text = written.get(d);
+    if (text === undefined) {
+      text = formatChineseDate(d);
+      written.set(d, text);
+    }
+    return text;
+  };
   const ref = (id: string): string => {
     if (corpus === undefined || !corpus.has(id)) return clean(id);
     const doc = corpus.get(id);
