@@ -226,7 +226,7 @@ function readList<T extends { readonly id: string }>(
   return out;
 }
 
-/** At most 40 characters of user text in a message. */
+/** At most 40 characters of user text in a message. @internal */
 export function excerpt(value: string): string {
   return value.length <= 40 ? value : `${value.slice(0, 39)}…`;
 }

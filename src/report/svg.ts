@@ -35,7 +35,7 @@ function charWidth(code: number): number {
   return code >= 0x1100 ? 1 : 0.56;
 }
 
-/** Splits text into lines no wider than `width` pixels at `size` (by estimate: no fonts are measured). */
+/** Splits text into lines no wider than `width` pixels at `size` (by estimate: no fonts are measured). @internal */
 export function wrapText(text: string, width: number, size: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = "";
