@@ -23,6 +23,22 @@ if (!hasBrowser) console.warn(`[report/browser] SKIPPED: no browser at ${CHROMIU
 type Browser = import("puppeteer-core").Browser;
 type Page = import("puppeteer-core").Page;
 
+// The callbacks below run in the page, not in Node: the browser globals they use, declared for this file only.
+interface Box {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly width: number;
+  readonly height: number;
+}
+declare function getComputedStyle(element: unknown): { readonly visibility: string; readonly display: string; readonly fontFamily: string };
+declare const document: {
+  readonly body: { append(node: unknown): void };
+  createElement(tag: "canvas"): { width: number; height: number; getContext(kind: "2d"): { font: string; fillText(text: string, x: number, y: number): void } | null; toDataURL(): string };
+  createElement(tag: "span"): { style: { fontSize: string }; textContent: string; getBoundingClientRect(): Box };
+};
+
 describe.skipIf(!hasBrowser)("the HTML report in headless Chromium", () => {
   let browser: Browser;
 
@@ -87,7 +103,7 @@ describe.skipIf(!hasBrowser)("the HTML report in headless Chromium", () => {
         const inside = r.left >= frame.left - 1 && r.right <= frame.right + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
         return { status: g.getAttribute("data-status"), text: g.querySelector("text.number")?.textContent, drawn: r.width > 100 && r.height > 40 && inside };
       });
-      const links = [...svg.querySelectorAll("path.link")].map((p) => (p as SVGPathElement).getTotalLength() > 10);
+      const links = [...svg.querySelectorAll("path.link")].map((p) => (p as unknown as { getTotalLength(): number }).getTotalLength() > 10);
       return { width: frame.width, boxes, links };
     });
     expect(diagram.width).toBeGreaterThan(300);
@@ -98,7 +114,7 @@ describe.skipIf(!hasBrowser)("the HTML report in headless Chromium", () => {
     ]);
     expect(diagram.links).toEqual([true, true, true]);
     // No two boxes overlap.
-    const rects = await page.$$eval("svg.hierarchy-diagram g.doc rect", (nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
+    const rects = await page.$$eval("svg.hierarchy-diagram g.doc rect", (nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as Box));
     for (let i = 0; i < rects.length; i++) {
       for (let j = i + 1; j < rects.length; j++) {
         const a = rects[i]!;
