@@ -8,6 +8,7 @@
  * @module
  */
 import type { StatusAnswer, StatusEvent } from "../corpus/index.js";
+import type { RelationType } from "../documents/index.js";
 import { EVALUATION_FACTS } from "../evaluation/index.js";
 import { ExactDecimal } from "../quantities/index.js";
 import type { Basis, ResultConclusion, RuleConclusion } from "../rules/index.js";
@@ -63,12 +64,12 @@ function eventText(ctx: Ctx, event: StatusEvent): string | undefined {
   const verb = (en ? EVENT_EN : EVENT_ZH)[event.kind];
   if (verb === undefined) return undefined;
   const by = event.by === undefined ? "" : ctx.ref(event.by);
-  if (en) return `${maybe}${verb}${when}${by === "" ? "" : ` by ${by}`}`;
+  if (en) return `it was ${maybe}${verb}${when}${by === "" ? "" : ` by ${by}`}`;
   return `${maybe}${when}${by === "" ? "" : `被${by}`}${verb}`;
 }
 
 /** One parent on the evaluation date: its status, and what changed it (amendments, repeal, replacement). */
-function parentLine(ctx: Ctx, id: string, answer: StatusAnswer, relation: string): string {
+function parentLine(ctx: Ctx, id: string, answer: StatusAnswer, relation: RelationType): string {
   const en = ctx.lang === "en";
   const status = ctx.words.status[answer.status];
   const changes = [...answer.amendments, answer.decidedBy, ...answer.uncertainEvents].map((e) => eventText(ctx, e)).filter((x): x is string => x !== undefined);
@@ -77,11 +78,11 @@ function parentLine(ctx: Ctx, id: string, answer: StatusAnswer, relation: string
   if (en) {
     const state = certain ? status : `${status} (uncertain; possibly ${answer.possibleStatuses.filter((s) => s !== answer.status).map((s) => ctx.words.status[s]).join(", ")})`;
     const unchanged = certain && answer.status === "in_force" && answer.amended === false ? ", and has not been amended" : "";
-    return `On the evaluation date (${ctx.dateText}), ${ctx.ref(id)}, which the document ${relation}, is ${state}${unchanged}${unique.length === 0 ? "" : `; it was ${unique.join("; ")}`}.`;
+    return `On the evaluation date (${ctx.dateText}), ${ctx.ref(id)}, ${ctx.words.relationClause[relation]}, is ${state}${unchanged}${unique.length === 0 ? "" : `; ${unique.join("; ")}`}.`;
   }
   const state = certain ? status : `${status}（无法确定，亦可能为${answer.possibleStatuses.filter((s) => s !== answer.status).map((s) => ctx.words.status[s]).join("、")}）`;
   const unchanged = certain && answer.status === "in_force" && answer.amended === false ? "，仍在实施期且未进行修订" : "";
-  return `本文件${relation}的${ctx.ref(id)}在评估日期（${ctx.dateText}）${state}${unchanged}${unique.length === 0 ? "" : `，${unique.join("，")}`}。`;
+  return `${ctx.words.relationClause[relation]}${ctx.ref(id)}在评估日期（${ctx.dateText}）${state}${unchanged}${unique.length === 0 ? "" : `，${unique.join("，")}`}。`;
 }
 
 /** A fact's value without its explanation: text, a truth value, a list; anything else is not shown. */
@@ -105,7 +106,7 @@ function factLines(ctx: Ctx, reason: ReportReason, shown: Set<string>): string[]
       if (parentsDone) continue;
       parentsDone = true;
       for (const parent of corpus.parentsAt(data.subject, data.evaluatedOn)) {
-        lines.push(parentLine(ctx, parent.id, parent.status, words.relation[parent.type]));
+        lines.push(parentLine(ctx, parent.id, parent.status, parent.type));
         const number = corpus.numberOf(parent.id)?.canonical;
         if (number !== undefined) shown.add(number);
       }

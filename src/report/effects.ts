@@ -147,7 +147,9 @@ function figureText(ctx: Ctx, p: Placement, indicator: Indicator | undefined, in
   }
   const head = `${when === undefined ? "" : `${when}，`}${name}`;
   if (total === undefined) return `${head}${who}：${partList.join("、")}。`;
-  return `${head}${value(ctx, total)}${who}${partList.length === 0 ? "" : `，其中${partList.join("、")}`}${check}。`;
+  // A figure follows its name (服务站7家); a text or a missing value after a colon (建设情况：已建成3个).
+  const joint = total.quantity === undefined ? "：" : "";
+  return `${head}${joint}${value(ctx, total)}${who}${partList.length === 0 ? "" : `，其中${partList.join("、")}`}${check}。`;
 }
 
 /**

@@ -33,10 +33,6 @@ const STEP_EN: Readonly<Record<ProcessStepKind, string>> = {
   other: "Other work",
 };
 
-function names(ctx: Ctx, list: readonly string[]): string {
-  return list.map(clean).join(ctx.words.listSeparator);
-}
-
 /** 市公安局（已回复）: a unit with its reply when recorded. */
 function unitText(ctx: Ctx, unit: ConsultedUnit): string {
   const en = ctx.lang === "en";
@@ -50,7 +46,7 @@ function stepText(ctx: Ctx, step: ProcessStep, consulted: readonly ConsultedUnit
   const en = ctx.lang === "en";
   const { words } = ctx;
   const what = step.description ?? step.label;
-  let out = step.on === undefined ? "" : `${ctx.date(step.on)}${words.comma}`;
+  let out = step.on === undefined ? "" : `${ctx.date(step.on)}${en ? ": " : "，"}`;
   out += sentence(what === undefined ? (en ? STEP_EN : STEP_ZH)[step.step] : clean(what), words);
   if (step.participants !== undefined && step.participants.length > 0) {
     // A participant that is also a consulted unit shows its reply.

@@ -138,7 +138,7 @@ export function hierarchyTree(h: Hierarchy, words: Words): string[] {
     const [k, childPrefix, linePrefix, label] = stack.pop()!;
     const node = h.nodes[k]!;
     const again = expanded.has(k);
-    lines.push(`${linePrefix}${label}${nodeLine(node)}${words.open}${node.statusText}${words.close}${again ? words.seeAbove : ""}`);
+    lines.push(`${linePrefix}${label}${nodeLine(node)}${words.statusOpen}${node.statusText}${words.statusClose}${again ? words.seeAbove : ""}`);
     if (again) continue;
     expanded.add(k);
     const list = h.up[k]!;

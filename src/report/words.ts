@@ -23,6 +23,11 @@ export interface Words {
   readonly status: Readonly<Record<DocumentStatus, string>>;
   readonly uncertainStatus: (status: string, others: string) => string;
   readonly seeAbove: string;
+  /** Brackets around a status in the tree (【现行有效】), apart from the round ones inside it. */
+  readonly statusOpen: string;
+  readonly statusClose: string;
+  /** The parent's tie to the subject in a clause: 本文件贯彻落实的 / which the document implements. */
+  readonly relationClause: Readonly<Record<RelationType, string>>;
   readonly relation: Readonly<Record<RelationType, string>>;
   readonly implementation: Readonly<Record<ImplementationStatus, string>>;
   readonly conclusion: Readonly<Record<Exclude<ResultConclusion, "continue">, string>> & { readonly continue: string; readonly continueInStep: string };
@@ -48,6 +53,9 @@ export const ZH: Words = Object.freeze<Words>({
   status: DOCUMENT_STATUS_LABELS,
   uncertainStatus: (status: string, others: string) => `${status}（无法确定，亦可能为${others}）`,
   seeAbove: "（见上）",
+  statusOpen: "【",
+  statusClose: "】",
+  relationClause: { implements: "本文件贯彻落实的", basedOn: "本文件依据的", amends: "本文件修改的", repeals: "本文件废止的", replaces: "本文件替代的", declaresExpired: "本文件宣布失效的", cites: "本文件引用的" },
   relation: { implements: "贯彻落实", basedOn: "依据", amends: "修改", repeals: "废止", replaces: "替代", declaresExpired: "宣布失效", cites: "引用" },
   implementation: { completed: "已完成", ongoing: "持续推进", partial: "部分完成", notStarted: "尚未实施", stalled: "进展停滞", unknown: "实施情况不明" },
   conclusion: {
@@ -82,6 +90,17 @@ export const EN: Words = Object.freeze<Words>({
   status: { not_yet_in_force: "not yet in force", in_force: "in force", partially_in_force: "partly in force", expired: "expired", repealed: "repealed" },
   uncertainStatus: (status: string, others: string) => `${status} (uncertain; possibly ${others})`,
   seeAbove: " (see above)",
+  statusOpen: " [",
+  statusClose: "]",
+  relationClause: {
+    implements: "which the document implements",
+    basedOn: "on which the document is based",
+    amends: "which the document amends",
+    repeals: "which the document repeals",
+    replaces: "which the document replaces",
+    declaresExpired: "which the document declares expired",
+    cites: "which the document cites",
+  },
   relation: { implements: "implements", basedOn: "based on", amends: "amends", repeals: "repeals", replaces: "replaces", declaresExpired: "declares expired", cites: "cites" },
   implementation: { completed: "completed", ongoing: "ongoing", partial: "partly done", notStarted: "not started", stalled: "stalled", unknown: "status unknown" },
   conclusion: {
