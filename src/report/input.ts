@@ -42,7 +42,7 @@ export interface ReportContext {
  */
 export type ReportInput = EvaluationResult & ReportContext;
 
-/** One reason as the report reads it (a subset of the engine's `Reason`). */
+/** One reason as the report reads it (a subset of the engine's `Reason`). @internal */
 export interface ReportReason {
   readonly rule: string;
   readonly conclusion: RuleConclusion;
@@ -53,7 +53,7 @@ export interface ReportReason {
   readonly cites: readonly string[];
 }
 
-/** One fact of a reason as the report reads it. */
+/** One fact of a reason as the report reads it. @internal */
 export interface ReportReasonFact {
   readonly name: string;
   readonly value?: unknown;
@@ -163,6 +163,11 @@ function isParsedObservation(value: unknown): value is Observation {
   );
 }
 
+/** `{ id, name }`, both text: a dimension or one of its options. */
+function isIdAndName(value: unknown): boolean {
+  return typeof value === "object" && value !== null && isText((value as Record<string, unknown>)["id"]) && isText((value as Record<string, unknown>)["name"]);
+}
+
 /** An indicator as `parseIndicators` gives it (the fields the report reads). */
 function isParsedIndicator(value: unknown): value is Indicator {
   if (typeof value !== "object" || value === null) return false;
@@ -175,14 +180,11 @@ function isParsedIndicator(value: unknown): value is Indicator {
     isText(i["measureId"]) &&
     typeof i["magnitude"] === "number" &&
     Array.isArray(dimensions) &&
-    dimensions.every(
-      (d: unknown) =>
-        typeof d === "object" &&
-        d !== null &&
-        isText((d as Record<string, unknown>)["id"]) &&
-        Array.isArray((d as Record<string, unknown>)["options"]) &&
-        ((d as Record<string, unknown>)["options"] as unknown[]).every((x) => typeof x === "object" && x !== null && isText((x as Record<string, unknown>)["id"])),
-    )
+    dimensions.every((d: unknown) => {
+      if (!isIdAndName(d)) return false;
+      const options = (d as Record<string, unknown>)["options"];
+      return Array.isArray(options) && options.every(isIdAndName);
+    })
   );
 }
 

@@ -7,13 +7,23 @@
 import { createIssue, PolicyEvalError, type PolicyEvalIssue } from "../errors.js";
 import { formatChineseNumeral } from "../quantities/index.js";
 
-/** A depth of the outline: 1 一、, 2 （一）, 3 1、, 4 (1). */
+/** 结构层次 — a depth of the outline: 1 一、, 2 （一）, 3 1、, 4 (1). */
 export type OutlineDepth = 1 | 2 | 3 | 4;
 
-/** The language of a rendered report: `zh` (also written `zh-CN`) or `en`. */
+/** 报告语言 — the language of a rendered report: `zh` (also written `zh-CN`) or `en`. */
 export type ReportLanguage = "zh" | "zh-CN" | "en";
 
-/** The largest number {@link formatOutlineNumber} writes (far beyond any report's list; large enough for any list a report renders). */
+/**
+ * 最大序号 — the largest number {@link formatOutlineNumber} writes, beyond any
+ * list a report renders.
+ *
+ * @example
+ * ```ts
+ * import { formatOutlineNumber, MAX_OUTLINE_NUMBER } from "policy-eval";
+ * MAX_OUTLINE_NUMBER; //=> 1000000
+ * formatOutlineNumber(3, MAX_OUTLINE_NUMBER); //=> "1000000、"
+ * ```
+ */
 export const MAX_OUTLINE_NUMBER = 1_000_000;
 
 const ROMAN: ReadonlyArray<readonly [number, string]> = [

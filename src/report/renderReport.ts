@@ -16,13 +16,21 @@ import type { ReportLanguage } from "./numbering.js";
 import { processBlocks } from "./evaluationProcess.js";
 import { writeMarkdown, writeText } from "./writers.js";
 
-/** The formats a report renders to. */
+/**
+ * 报告格式 — the formats a report renders to.
+ *
+ * @example
+ * ```ts
+ * import { REPORT_FORMATS } from "policy-eval";
+ * REPORT_FORMATS; //=> ["markdown", "html", "text"]
+ * ```
+ */
 export const REPORT_FORMATS = Object.freeze(["markdown", "html", "text"] as const);
 
-/** `markdown`, `html` or `text`. */
+/** 报告格式 — `markdown`, `html` or `text`. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Options of {@link renderReport}. */
+/** 报告选项 — options of {@link renderReport}. */
 export interface RenderReportOptions {
   /** `markdown`, `html` (one standalone page) or `text`. */
   readonly format: ReportFormat;
@@ -128,8 +136,8 @@ export function renderReport(input: ReportInput, options: RenderReportOptions): 
 }
 
 /**
- * Like {@link renderReport}, returning the error instead of throwing it;
- * it never throws, whatever it is given.
+ * 评估报告（安全版）— like {@link renderReport}, returning the error instead
+ * of throwing it; it never throws, whatever it is given.
  *
  * @param input - see {@link renderReport}
  * @param options - see {@link renderReport}

@@ -246,7 +246,7 @@ describe("renderReport — inputs", () => {
     cyclic["evaluation"] = cyclic;
     const sparse = [1, , 3];
     const nullProto = Object.assign(Object.create(null) as object, { conclusion: "continue", evaluation: null });
-    const hostile: unknown[] = [null, undefined, 42, "text", 10n, Symbol("s"), [], sparse, cyclic, nullProto, { ...input, reasons: sparse }, { ...input, corpus: 5 }, { ...input, observations: {} }, { ...input, observations: [null] }, { ...input, indicators: [10n] }];
+    const hostile: unknown[] = [null, undefined, 42, "text", 10n, Symbol("s"), [], sparse, cyclic, nullProto, { ...input, reasons: sparse }, { ...input, corpus: 5 }, { ...input, observations: {} }, { ...input, observations: [null] }, { ...input, indicators: [10n] }, { ...input, indicators: [{ ...qingyuanContext.indicators[9]!, dimensions: [{ id: "platform", options: [{ id: "x" }] }] }] }];
     for (const value of hostile) {
       const result = safeRenderReport(value as ReportInput, { format: "text" });
       expect(result.success, String(typeof value)).toBe(false);
