@@ -128,9 +128,12 @@ function breakdownCheck(ctx: Ctx, total: Observation, parts: readonly Observatio
   if (quantitiesEqual(sumQuantities(parts.map((p) => p.quantity!)), q)) return "";
   const check = partsSumToTotal(total, parts);
   if (check.status !== "fail" || check.imbalance === undefined) return "";
-  const gap = formatQuantity(check.imbalance);
-  if (ctx.lang === "en") return ` (the parts differ from the total by ${gap}${check.withinRounding === true ? ", within rounding" : ""})`;
-  return `（分项之和与合计相差${gap}${check.withinRounding === true ? "，在四舍五入误差以内" : ""}）`;
+  // imbalance = total − Σ parts: said as how far the parts fall short of it or exceed it.
+  const text = formatQuantity(check.imbalance);
+  const over = text.startsWith("-");
+  const gap = over ? text.slice(1) : text;
+  if (ctx.lang === "en") return ` (the parts ${over ? "exceed" : "fall short of"} the total by ${gap}${check.withinRounding === true ? ", within rounding" : ""})`;
+  return `（分项之和比合计${over ? "多" : "少"}${gap}${check.withinRounding === true ? "，在四舍五入误差以内" : ""}）`;
 }
 
 function figureText(ctx: Ctx, p: Placement, indicator: Indicator | undefined, indicatorId: string, total: Observation | undefined, parts: readonly Observation[]): string {
@@ -161,19 +164,20 @@ function figures(ctx: Ctx, p: Placement, indicatorId: string): string[] {
   const observations = p.byIndicator.get(indicatorId) ?? [];
   const indicator = p.indicators.get(indicatorId);
   const groups: Group[] = [];
-  const byKey = new Map<string, Group>();
+  // An indicator has a few dates: its groups are searched in a list; a long series gets an index by key.
+  let byKey: Map<string, Group> | undefined;
   let last: Group | undefined;
   for (const o of observations) {
-    // Figures reported together are usually listed together: the previous group is tried before any key is built.
+    // Figures reported together are usually listed together: the previous group is tried first.
     let group = last !== undefined && sameReport(last.first, o) ? last : undefined;
+    if (group === undefined && byKey === undefined) group = groups.find((g) => sameReport(g.first, o));
+    const key = byKey === undefined || group !== undefined ? undefined : reportKey(o);
+    if (group === undefined && key !== undefined) group = byKey!.get(key);
     if (group === undefined) {
-      const key = `${o.asOf ?? ""}|${o.asOfText ?? ""}|${o.period?.start ?? ""}|${o.period?.end ?? ""}|${o.area}`;
-      group = byKey.get(key);
-      if (group === undefined) {
-        group = { first: o, totals: [], parts: [] };
-        byKey.set(key, group);
-        groups.push(group);
-      }
+      group = { first: o, totals: [], parts: [] };
+      groups.push(group);
+      if (byKey !== undefined) byKey.set(key ?? reportKey(o), group);
+      else if (groups.length > 16) byKey = new Map(groups.map((g) => [reportKey(g.first), g]));
     }
     (hasKeys(o.dimensions) ? group.parts : group.totals).push(o);
     last = group;
@@ -191,6 +195,11 @@ interface Group {
   readonly first: Observation;
   readonly totals: Observation[];
   readonly parts: Observation[];
+}
+
+/** What {@link sameReport} compares, as one string. */
+function reportKey(o: Observation): string {
+  return `${o.asOf ?? ""}|${o.asOfText ?? ""}|${o.period?.start ?? ""}|${o.period?.end ?? ""}|${o.area}`;
 }
 
 /** Same date, period and area: reported together. */

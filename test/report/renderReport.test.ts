@@ -207,9 +207,9 @@ describe("renderReport — inputs", () => {
     const changed = qingyuanObservations.filter((o) => o.id !== "matched-loans-amount-yuexinrong");
     const typo = { id: "typo", indicatorId: "matched-loans-amount", quantity: "319.46亿元", asOfText: "截至7月末", area: "清远市", dimensions: { platform: "yuexinrong" }, source: { document: "报告" } };
     const report = renderReport({ ...input, observations: [...changed, typo] }, { format: "text" });
-    expect(report).toContain("各平台撮合贷款金额326.16亿元，其中省中小企业融资平台6.52亿元、粤信融319.46亿元（分项之和与合计相差0.18亿元）。");
+    expect(report).toContain("各平台撮合贷款金额326.16亿元，其中省中小企业融资平台6.52亿元、粤信融319.46亿元（分项之和比合计少0.18亿元）。");
     const en = renderReport({ ...input, observations: [...changed, typo] }, { format: "text", lang: "en" });
-    expect(en).toContain("326.16亿元, of which 省中小企业融资平台 6.52亿元, 粤信融 319.46亿元 (the parts differ from the total by 0.18亿元).");
+    expect(en).toContain("326.16亿元, of which 省中小企业融资平台 6.52亿元, 粤信融 319.46亿元 (the parts fall short of the total by 0.18亿元).");
   });
 
   it("does not change its input", () => {

@@ -66,6 +66,21 @@ describe("renderReport — beyond the reference case", () => {
     }
   });
 
+  it("a long monthly series: each total keeps its own parts, wherever in the list they come", () => {
+    const months = Array.from({ length: 20 }, (_, k) => `${2020 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`);
+    const series = [
+      ...months.map((m, k) => ({ id: `t${k}`, indicatorId: "sales", quantity: `${k + 1}亿元`, asOf: m, source: { document: "报告" } })),
+      { id: "late-east", indicatorId: "sales", quantity: "1亿元", asOf: "2020-03", dimensions: { district: "east" }, source: { document: "报告" } },
+      { id: "late-west", indicatorId: "sales", quantity: "2.5亿元", asOf: "2020-03", dimensions: { district: "west" }, source: { document: "报告" } },
+      { id: "late-new", indicatorId: "sales", quantity: "9亿元", asOf: "2022-01", dimensions: { district: "east" }, source: { document: "报告" } },
+    ];
+    const long = renderReport({ ...input, observations: series }, { format: "text" });
+    expect(long).toContain("\n(1) 截至2020年1月，集聚区销售额1亿元。\n");
+    expect(long).toContain("\n(3) 截至2020年3月，集聚区销售额3亿元，其中东区1亿元、西区2.5亿元（分项之和比合计多0.5亿元，在四舍五入误差以内）。\n");
+    expect(long).toContain("\n(20) 截至2021年8月，集聚区销售额20亿元。\n");
+    expect(long).toContain("\n(21) 截至2022年1月，集聚区销售额：东区9亿元。\n");
+  });
+
   it("三、组织评估工作过程: the body, the working group, dated steps, replies, units no step names", () => {
     const process = section(zh, "三、组织评估工作过程", "四、");
     expect(process).toContain("\n评估机关：某市司法局。\n");
