@@ -1,4 +1,5 @@
 /** The reference case as a report input, and variants of its catalogue. */
+import { expect } from "vitest";
 import { evaluate, type PolicyDocumentInput, type ReportInput } from "../../src/index.js";
 import { qingyuanDocuments, qingyuanEvaluation, qingyuanIndicators, qingyuanObservations } from "../../src/examples/index.js";
 
@@ -27,6 +28,11 @@ export function with66Changed(type: "amends" | "repeals" | "replaces"): PolicyDo
       relations: [{ type, target: "yfb-2016-66" }],
     },
   ];
+}
+
+/** Every line is in the text. */
+export function expectLines(text: string, lines: readonly string[]): void {
+  for (const line of lines) expect(text, line).toContain(line);
 }
 
 /** The text of one numbered section of a rendered report, up to the next. */

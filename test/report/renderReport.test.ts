@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, formatQuantity, renderReport, safeRenderReport, type EvaluationInput, type ReportInput } from "../../src/index.js";
 import { qingyuanDocuments, qingyuanEvaluation, qingyuanMeasures, qingyuanObservations } from "../../src/examples/index.js";
 import { errorOf } from "../thrown.js";
-import { qingyuanContext, qingyuanReportInput, section, with66Changed } from "./fixtures.js";
+import { expectLines, qingyuanContext, qingyuanReportInput, section, with66Changed } from "./fixtures.js";
 
 const input = qingyuanReportInput();
 const text = renderReport(input, { format: "text" });
@@ -76,7 +76,7 @@ describe("renderReport — the reference report (清府办〔2017〕59号)", () 
   it("shows every observation as reported, with its as-of date", () => {
     const effects = section(text, "二、实施效果", "三、组织评估工作过程");
     for (const o of qingyuanObservations) expect(effects).toContain(formatQuantity(o.quantity!));
-    for (const line of [
+    expectLines(effects, [
       "(1) 截至目前，二手机动车登记服务站7家（市交警部门）。",
       "(1) 自2021年6月1日起，公安交管便利措施12项（全国，公安部）。",
       "(2) 自2021年6月1日起，二手车交易登记“跨省通办”试点城市20个（全国，公安部）。",
@@ -89,9 +89,7 @@ describe("renderReport — the reference report (清府办〔2017〕59号)", () 
       "(3) 截至2021年7月末，信用担保基金担保贷款金额（累计）9.05亿元。",
       "(7) 截至7月末，风险资金池备案贷款金额19949万元。",
       "(11) 截至7月末，转贷金额4.95亿元。",
-    ]) {
-      expect(effects).toContain(`\n${line}\n`);
-    }
+    ].map((line) => `\n${line}\n`));
   });
 
   it("shows both loan breakdowns with their parts (其中…)", () => {
