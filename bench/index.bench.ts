@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--only corpus,quantities,rules,evaluate] [--n 10000,100000]`
+ * `npm run bench [-- --json] [--only corpus,quantities,rules,evaluate,report] [--n 10000,100000]`
  * Each group module runs its benchmarks when imported and asked for.
  */
 import { wanted } from "./harness.js";
@@ -9,6 +9,7 @@ const groups: Array<[string, () => Promise<{ run: () => void | Promise<void> }>]
   ["quantities", () => import("./quantities.bench.js")],
   ["rules", () => import("./rules.bench.js")],
   ["evaluate", () => import("./evaluate.bench.js")],
+  ["report", () => import("./report.bench.js")],
 ];
 
 for (const [name, load] of groups) {

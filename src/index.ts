@@ -15,3 +15,4 @@ export * from "./quantities/index.js";
 export * from "./indicators/index.js";
 export * from "./rules/index.js";
 export * from "./evaluation/index.js";
+export * from "./report/index.js";

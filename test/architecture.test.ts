@@ -46,6 +46,7 @@ describe("architecture", () => {
       evaluation: ["dates", "documents", "corpus", "quantities", "indicators", "rules"],
       examples: ["dates", "documents", "indicators", "evaluation"],
       testing: ["documents", "corpus", "evaluation"],
+      report: ["dates", "documents", "corpus", "quantities", "indicators", "rules", "evaluation"],
     };
     const shared = new Set(["errors", "schema-issues", "index"]);
     const wrong: string[] = [];

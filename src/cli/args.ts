@@ -8,13 +8,22 @@ export interface Args {
   readonly options: ReadonlyMap<string, string | true>;
 }
 
+/** Short options and the long ones they stand for (`-o out.html` is `--output out.html`). */
+const SHORT_OPTIONS: Readonly<Record<string, string>> = { "-o": "output" };
+
 /** Splits argv (without node and the script) into command, positionals and options. */
 export function parseArgs(argv: readonly string[], valueOptions: ReadonlySet<string>): Args {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg.startsWith("--") && arg.length > 2) {
+    const short = Object.prototype.hasOwnProperty.call(SHORT_OPTIONS, arg) ? SHORT_OPTIONS[arg] : undefined;
+    if (short !== undefined) {
+      const value = argv[i + 1];
+      if (value === undefined) throw usage(`${arg} needs a value`, `${arg} 需要一个值`);
+      options.set(short, value);
+      i++;
+    } else if (arg.startsWith("--") && arg.length > 2) {
       const eq = arg.indexOf("=");
       const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
       if (eq !== -1) options.set(name, arg.slice(eq + 1));

@@ -11,6 +11,7 @@ import { RuleSetSchema, TraceSchema, type ResultConclusion } from "../rules/inde
 import { formatChineseDate, latestDay, parsePartialDate, type PartialDate } from "../dates/index.js";
 import { DOCUMENT_STATUS_LABELS, PolicyDocumentSchema } from "../documents/index.js";
 import { formatIssuePath, type Locale, type PolicyEvalIssue } from "../errors.js";
+import { renderReport } from "../report/index.js";
 import {
   QINGYUAN_EVALUATION_DATE,
   QINGYUAN_PLAN_ID,
@@ -244,5 +245,11 @@ export function demoCommand(ctx: Context): number {
   }
   out("");
   printResult(ctx, result);
+  // The report itself, rendered from the same data.
+  out("");
+  out(t(ctx, "—— 评估报告（由以上数据生成）——", "—— The evaluation report (rendered from the data above) ——"));
+  out("");
+  const context = { corpus, indicators: qingyuanIndicators, observations: qingyuanObservations };
+  out(renderReport({ ...result, ...context }, { format: "text", lang: ctx.locale === "en" ? "en" : "zh" }));
   return 0;
 }

@@ -2,7 +2,7 @@
  * The CLI's contact with the outside world, kept apart so commands stay
  * testable: they get an `Io` and return an exit code.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createIssue, PolicyEvalError } from "../errors.js";
 
 /** Where a command writes and how it reads files. */
@@ -10,6 +10,8 @@ export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly readText: (path: string) => string;
+  /** Writes a file (`report -o`); absent where the CLI may not write. */
+  readonly writeText?: ((path: string, text: string) => void) | undefined;
 }
 
 /** The process's own streams and file system. */
@@ -17,6 +19,7 @@ export const processIo: Io = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   readText: (path) => (path === "-" ? readFileSync(0, "utf8") : readFileSync(path, "utf8")),
+  writeText: (path, text) => writeFileSync(path, text, "utf8"),
 };
 
 /** Reads and parses a JSON file, turning every failure into a PolicyEvalError. */

@@ -1,5 +1,5 @@
 /**
- * `policy-eval <command> [--json] [--lang zh-CN|en]` — dispatch and error
+ * `policy-eval <command> [--json] [--lang zh|en]` — dispatch and error
  * handling. Never prints a stack trace: a PolicyEvalError becomes its issue
  * list (exit 2), anything unexpected one line (exit 2).
  */
@@ -7,6 +7,7 @@ import { isPolicyEvalError, type Locale } from "../errors.js";
 import { parseArgs, usage, type Args } from "./args.js";
 import { demoCommand, dueCommand, evaluateCommand, impactCommand, schemaCommand, statusCommand, validateCommand, type Context } from "./commands.js";
 import { processIo, type Io } from "./io.js";
+import { reportCommand } from "./report.js";
 
 interface Command {
   readonly run: (ctx: Context) => number;
@@ -24,6 +25,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   due: { run: dueCommand, options: ["date", "within-months"], positionals: 1, help: "due <catalogue.json> --date D [--within-months N]   documents due for evaluation" },
   impact: { run: impactCommand, options: ["id", "change", "on"], positionals: 1, help: "impact <catalogue.json> --id X --change amended|repealed|expired --on D" },
   evaluate: { run: evaluateCommand, options: ["rules"], positionals: 1, help: "evaluate <input.json> [--rules rules.json]   the conclusion, its reasons and trace" },
+  report: {
+    run: reportCommand,
+    options: ["corpus", "format", "output", "example", "rules"],
+    positionals: 1,
+    help: "report <evaluation.json> [--corpus documents.json] [--format markdown|html|text] [-o file] | report --example qingyuan   the evaluation report",
+  },
   schema: { run: schemaCommand, options: [], positionals: 1, help: "schema [document|catalogue|evaluation|rules|trace]   JSON Schema of an input" },
 };
 
@@ -45,7 +52,7 @@ function helpText(): string {
   return [
     "policy-eval — 规范性文件评估 / evaluation of normative documents",
     "",
-    "usage: policy-eval <command> [options] [--json] [--lang zh-CN|en]",
+    "usage: policy-eval <command> [options] [--json] [--lang zh|en]",
     "",
     ...Object.values(COMMANDS).map((c) => `  ${c.help}`),
     "",
@@ -60,8 +67,9 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     const args = parseArgs(argv, VALUE_OPTIONS);
     const lang = args.options.get("lang");
     if (lang !== undefined) {
-      if (lang !== "zh-CN" && lang !== "en") throw usage("--lang must be zh-CN or en", "--lang 应为 zh-CN 或 en");
-      locale = lang;
+      // zh and zh-CN both name the Chinese messages.
+      if (lang !== "zh" && lang !== "zh-CN" && lang !== "en") throw usage("--lang must be zh (or zh-CN) or en", "--lang 应为 zh（或 zh-CN）或 en");
+      locale = lang === "en" ? "en" : "zh-CN";
     }
     if (args.command === undefined || args.command === "help" || args.options.has("help")) {
       io.out(helpText());
