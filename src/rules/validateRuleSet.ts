@@ -75,6 +75,12 @@ export function programOf(compiled: unknown): Program | undefined {
   return engineOf(compiled)?.program;
 }
 
+/** The named conditions of a compiled set, each after those it refers to (as validation ordered them). @internal */
+export function conditionOrderOf(compiled: unknown): readonly string[] | undefined {
+  const program = programOf(compiled);
+  return program?.namedOrder.map((n) => (program.named[n] as Program["named"][number]).name);
+}
+
 /**
  * Checks a rule set, returning the compiled set or every problem found.
  *
