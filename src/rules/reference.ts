@@ -105,10 +105,11 @@ function reads(c: Condition, out: { facts: Set<string>; parameters: Set<string>;
  * 参考解释 — runs a compiled rule set on one subject's facts at a date, as
  * {@link runRules} does (same result, deep-equal), the plain way.
  */
-export function runRulesReference(compiled: CompiledRuleSet<string, string>, facts: Facts, options: RunRulesOptions): RulesResult<string, string> {
+export function runRulesReference(compiled: CompiledRuleSet, facts: Facts, options: RunRulesOptions): RulesResult<string, string> {
   const order = conditionOrderOf(compiled);
   if (order === undefined) throw new PolicyEvalError([notCompiledIssue()]);
-  const set = compiled.ruleSet;
+  // Any vocabulary: the set's own conclusions and grounds.
+  const set = compiled.ruleSet as unknown as RuleSet<string, string>;
   const date = (options as RunRulesOptions | undefined)?.date as PartialDate;
   const span = parseDaySpan(date);
   if (span === undefined) throw new PolicyEvalError([invalidDateIssue(date)]);
@@ -176,7 +177,7 @@ export function runRulesReference(compiled: CompiledRuleSet<string, string>, fac
 }
 
 /** The facts read (sorted by name), checked against their declarations; absent or undefined is missing. */
-function readSubject(compiled: CompiledRuleSet<string, string>, names: readonly string[], facts: Facts): Map<string, ReadFact> {
+function readSubject(compiled: CompiledRuleSet, names: readonly string[], facts: Facts): Map<string, ReadFact> {
   const used = [...new Set(names)].sort(byName);
   const subject = newSubject(used.length);
   readFacts(used.map((name) => ({ name, declaration: compiled.facts[name] as FactDeclaration })), used.map((_, s) => s), facts, subject);

@@ -81,10 +81,10 @@ const EMPTY: readonly never[] = Object.freeze([]);
  *
  * The conclusions are those of the rule set's vocabulary (its
  * `conclusions`, by default {@link RULE_CONCLUSIONS}); a conflict lists the
- * winners' conclusions in that vocabulary's order.
+ * winners' conclusions in that vocabulary's order. The result is typed with
+ * the default vocabulary: a result of a set with its own is a
+ * `RulesResult<string, string>` (assign it to one).
  *
- * @typeParam C - the conclusions of the rule set's vocabulary
- * @typeParam G - its grounds
  * @param compiled - a rule set from {@link validateRuleSet}
  * @param facts - the subject's facts; an absent fact is missing, never false
  * @param options - `date`: the evaluation date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
@@ -151,44 +151,15 @@ const EMPTY: readonly never[] = Object.freeze([]);
  * year.trace.date; //=> "2021"
  * ```
  */
-export function runRules<C extends string, G extends string>(compiled: CompiledRuleSet<C, G>, facts: Facts, options: RunRulesOptions): RulesResult<C, G>;
-/**
- * 运行规则 — {@link runRules} on a rule set of the default vocabulary.
- *
- * @param compiled - a rule set from {@link validateRuleSet}
- * @param facts - the subject's facts; an absent fact is missing, never false
- * @param options - `date`: the evaluation date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
- * @returns the result
- *
- * @example
- * ```ts
- * import { runRules, validateRuleSet } from "policy-eval";
- * const set = validateRuleSet({
- *   id: "demo",
- *   version: "1",
- *   inForceFrom: "2019-01-01",
- *   rules: [
- *     {
- *       id: "continue",
- *       conclusion: "continue",
- *       when: { fact: "effectsMet", operator: "isTrue" },
- *       reason: { "zh-CN": "实施效果达到预期目的", en: "The effects met the expected aims" },
- *       basis: [{ document: "粤府令第277号", article: "第三十四条" }],
- *     },
- *   ],
- * }, { facts: { effectsMet: { type: "boolean", description: { "zh-CN": "效果达到预期", en: "Effects met" } } } });
- * runRules(set, { effectsMet: { value: true } }, { date: "2021" }).conclusion; //=> "continue"
- * ```
- */
-export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRulesOptions): RulesResult;
-export function runRules(compiled: CompiledRuleSet<string, string>, facts: Facts, options: RunRulesOptions): RulesResult<string, string> {
+export function runRules(compiled: CompiledRuleSet, facts: Facts, options: RunRulesOptions): RulesResult {
   const engine = engineOf(compiled);
   if (engine === undefined) throw new PolicyEvalError([notCompiledIssue()]);
   const ctx = dateContext(compiled, engine.program, engine.state.dates, (options as RunRulesOptions | undefined)?.date as PartialDate);
   if (ctx.issues.length > 0) throw new PolicyEvalError(ctx.issues);
   const scratch = acquireScratch(engine.state, engine.program);
   try {
-    return run(engine, ctx, facts, scratch);
+    // Typed with the default vocabulary (see validateRuleSet); the conclusions are the set's own.
+    return run(engine, ctx, facts, scratch) as RulesResult;
   } finally {
     scratch.busy = false;
   }

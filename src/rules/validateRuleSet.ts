@@ -22,7 +22,7 @@ import { deepFreeze, type Program } from "./program.js";
 import { ShallowRuleSetSchema, type RuleSet } from "./schema.js";
 import { checkNamedConditions, checkRules, collectScope, collectWarnings, setDateIssues, TreeChecker } from "./validateParts.js";
 import { isRecord } from "./validateTree.js";
-import { declarationIssues, declaredVocabulary, type Ground, type RuleConclusion } from "./vocabulary.js";
+import { declarationIssues, declaredVocabulary } from "./vocabulary.js";
 
 /** Options of {@link validateRuleSet}. */
 export interface ValidateRuleSetOptions {
@@ -36,12 +36,11 @@ export interface ValidateRuleSetOptions {
 /**
  * 已编译规则集 — a rule set that passed {@link validateRuleSet}, ready for
  * {@link runRules}. The compiled conditions are kept out of sight; the
- * visible fields describe the set.
- *
- * @typeParam C - the conclusions of its vocabulary (default: {@link RuleConclusion})
- * @typeParam G - its grounds (default: {@link Ground})
+ * visible fields describe the set. `ruleSet` is typed with the default
+ * vocabulary; a set that declares its own has its `conclusions` (and
+ * `grounds`) in its rules instead.
  */
-export interface CompiledRuleSet<C extends string = RuleConclusion, G extends string = Ground> {
+export interface CompiledRuleSet {
   /** The rule set's id. */
   readonly id: string;
   /** Its version. */
@@ -51,11 +50,11 @@ export interface CompiledRuleSet<C extends string = RuleConclusion, G extends st
   /** Last day in force, if it ends. */
   readonly inForceUntil?: CalendarDate;
   /** What its rules may conclude, in report order: its own `conclusions`, or {@link RULE_CONCLUSIONS}. */
-  readonly conclusions: readonly C[];
+  readonly conclusions: readonly string[];
   /** The grounds its rules may give: its own `grounds`, or {@link GROUNDS}. */
-  readonly grounds: readonly G[];
+  readonly grounds: readonly string[];
   /** The validated rule set (a frozen copy; the input is never kept or changed). */
-  readonly ruleSet: RuleSet<C, G>;
+  readonly ruleSet: RuleSet;
   /** Declarations of the facts its conditions read — what a caller must derive. */
   readonly facts: FactCatalogue;
   /** Warnings: unused named conditions or parameters, rules never in force. */
@@ -84,19 +83,6 @@ export function conditionOrderOf(compiled: unknown): readonly string[] | undefin
 /**
  * Checks a rule set, returning the compiled set or every problem found.
  *
- * @typeParam C - the conclusions of its vocabulary
- * @typeParam G - its grounds
- * @param input - a rule set, typed
- * @param options - `facts`: the fact catalogue the rules may use
- * @returns `{ success: true, data }` or `{ success: false, error }`
- */
-export function safeValidateRuleSet<C extends string = RuleConclusion, G extends string = Ground>(
-  input: RuleSet<C, G> & { readonly conclusions: readonly C[] },
-  options?: ValidateRuleSetOptions | undefined,
-): SafeResult<CompiledRuleSet<C, G>>;
-/**
- * Checks a rule set, returning the compiled set or every problem found.
- *
  * @param input - a rule set as JSON data
  * @param options - `facts`: the fact catalogue the rules may use
  * @returns `{ success: true, data }` or `{ success: false, error }`
@@ -122,8 +108,7 @@ export function safeValidateRuleSet<C extends string = RuleConclusion, G extends
  * if (!result.success) result.error.issues[0]?.code; //=> "unknown-fact"
  * ```
  */
-export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOptions | undefined): SafeResult<CompiledRuleSet>;
-export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOptions | undefined): SafeResult<CompiledRuleSet<string, string>> {
+export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOptions | undefined): SafeResult<CompiledRuleSet> {
   const issues: PolicyEvalIssue[] = [];
   const top = safeParseSchema(ShallowRuleSetSchema, input, []);
   if (!top.success) issues.push(...top.error.issues);
@@ -156,10 +141,10 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
     ...(set.parameters === undefined ? {} : { parameters: Object.fromEntries(scope.parameters) }),
     ...(set.conditions === undefined ? {} : { conditions: Object.fromEntries(conditions) }),
     rules,
-  }) as RuleSet<string, string>;
+  }) as unknown as RuleSet;
   const used: Record<string, FactDeclaration> = {};
   for (const slot of program.facts) used[slot.name] = slot.declaration;
-  const compiled: CompiledRuleSet<string, string> = Object.freeze({
+  const compiled: CompiledRuleSet = Object.freeze({
     id: set.id,
     version: set.version,
     inForceFrom: set.inForceFrom,
@@ -187,25 +172,10 @@ export function safeValidateRuleSet(input: unknown, options?: ValidateRuleSetOpt
  * a rule concluding (or resting on a ground) that the set's vocabulary does
  * not declare. The input is not changed.
  *
- * A set that declares its own `conclusions` (and `grounds`), written as a
- * typed {@link RuleSet}, gives a compiled set typed with them; plain JSON
- * gives one typed with the default vocabulary ({@link RULE_CONCLUSIONS},
- * {@link GROUNDS}) — check `compiled.conclusions` when it may declare
- * another.
- *
- * @typeParam C - the conclusions of its vocabulary
- * @typeParam G - its grounds
- * @param input - a rule set, typed
- * @param options - `facts`: the fact catalogue the rules may use
- * @returns the compiled rule set
- * @throws {@link PolicyEvalError} listing every problem
- */
-export function validateRuleSet<C extends string = RuleConclusion, G extends string = Ground>(
-  input: RuleSet<C, G> & { readonly conclusions: readonly C[] },
-  options?: ValidateRuleSetOptions | undefined,
-): CompiledRuleSet<C, G>;
-/**
- * 校验规则集 — {@link validateRuleSet} on a rule set given as JSON data.
+ * The set's vocabulary is its own `conclusions` and `grounds`, or the
+ * default one ({@link RULE_CONCLUSIONS}, {@link GROUNDS}); the types of the
+ * compiled set and of {@link runRules}' results speak the default one (a
+ * result of another vocabulary is a `RulesResult<string, string>`).
  *
  * @param input - a rule set as JSON data ({@link RuleSet})
  * @param options - `facts`: the fact catalogue the rules may use
@@ -236,8 +206,7 @@ export function validateRuleSet<C extends string = RuleConclusion, G extends str
  * compiled.conclusions; //=> ["continue", "extend", "revise", "repeal", "declareExpired"]
  * ```
  */
-export function validateRuleSet(input: unknown, options?: ValidateRuleSetOptions | undefined): CompiledRuleSet;
-export function validateRuleSet(input: unknown, options?: ValidateRuleSetOptions | undefined): CompiledRuleSet<string, string> {
+export function validateRuleSet(input: unknown, options?: ValidateRuleSetOptions | undefined): CompiledRuleSet {
   const result = safeValidateRuleSet(input, options);
   if (!result.success) throw result.error;
   return result.data;
