@@ -18,18 +18,10 @@ import { runRulesReference } from "../../src/rules/reference.js";
 import { runRules, validateRuleSet, type Condition, type FactCatalogue, type Facts, type RulesResult } from "../../src/rules/index.js";
 
 const d = (en: string) => ({ "zh-CN": `中文：${en}`, en });
-const CATALOGUE: FactCatalogue = {
-  b0: { type: "boolean", description: d("b0") },
-  b1: { type: "boolean", description: d("b1") },
-  b2: { type: "boolean", description: d("b2") },
-  amount: { type: "decimal", description: d("amount") },
-  amount2: { type: "decimal", description: d("amount2") },
-  adopted: { type: "date", description: d("adopted") },
-  other: { type: "date", description: d("other") },
-  rating: { type: "enum", values: ["met", "partlyMet", "notMet"], description: d("rating") },
-  issuer: { type: "string", description: d("issuer") },
-  units: { type: "stringList", description: d("units") },
-};
+const TYPES = { b0: "boolean", b1: "boolean", b2: "boolean", amount: "decimal", amount2: "decimal", adopted: "date", other: "date", rating: "enum", issuer: "string", units: "stringList" } as const;
+const CATALOGUE: FactCatalogue = Object.fromEntries(
+  Object.entries(TYPES).map(([name, type]) => [name, { type, ...(type === "enum" ? { values: ["met", "partlyMet", "notMet"] } : {}), description: d(name) }]),
+);
 const FACT_NAMES = Object.keys(CATALOGUE);
 const DATES = ["2016", "2017", "2017-09", "2017-09-15", "2018-01-01", "2021", "2021-03", "2021-06-30", "2021-07-01", "2021-12"];
 const ORGS = ["市政府", "市公安局", "市财政局"];
