@@ -19,14 +19,14 @@ import type { Operator } from "./operators.js";
 import { ParameterCandidates, type Compare, type EvalValue, type LeafTest, type RightSpec } from "./program.js";
 import type { Literal, Parameter } from "./schema.js";
 
-/** Reads a literal or parameter value, already validated for `type`, into its evaluation form. */
+/** Reads a literal or parameter value, already validated for `type`, into its evaluation form. @internal */
 export function normalizeValue(type: FactType | Parameter["type"], value: Literal): EvalValue {
   if (type === "decimal") return toExactDecimal(value as string | number);
   if (type === "date") return daySpanOf(value as string);
   return value as boolean | string | readonly string[];
 }
 
-/** The JSON-friendly form of a value as given: decimals as strings, lists as frozen copies. */
+/** The JSON-friendly form of a value as given: decimals as strings, lists as frozen copies. @internal */
 export function toJsonValue(value: boolean | string | number | ExactDecimal | readonly string[]): JsonFactValue {
   if (value instanceof ExactDecimal) return value.toString();
   if (typeof value === "number") return String(value);
@@ -81,12 +81,12 @@ const COMPARE: Readonly<Record<FactType, Partial<Record<Operator, Compare>>>> = 
   },
 };
 
-/** The comparison of a binary operator on a fact type (undefined for the unary operators). */
+/** The comparison of a binary operator on a fact type (undefined for the unary operators). @internal */
 export function compareFor(type: FactType, operator: Operator): Compare | undefined {
   return COMPARE[type][operator];
 }
 
-/** A comparison with each candidate: settled only when they all agree and none is missing. */
+/** A comparison with each candidate: settled only when they all agree and none is missing. @internal */
 export function compareEach(compare: Compare, left: EvalValue, candidates: readonly (EvalValue | undefined)[]): TriCode {
   let out: TriCode | undefined;
   for (let k = 0; k < candidates.length; k++) {
@@ -118,6 +118,7 @@ function unaryTest(operator: Operator, slot: number): LeafTest | undefined {
 /**
  * The closure testing one comparison. A missing left or right fact makes it
  * unknown, except for `isKnown` / `isUnknown`, which ask exactly that.
+ * @internal
  */
 export function compileTest(operator: Operator, compare: Compare | undefined, slot: number, right: RightSpec, literal: EvalValue | undefined): LeafTest {
   const unary = unaryTest(operator, slot);

@@ -202,7 +202,7 @@ function compileRule(r: Rule<string, string>, flattener: Flattener, ruleIndex: R
   };
 }
 
-/** Compiles validated parts. Assumes validateRuleSet found no issue. */
+/** Compiles validated parts. Assumes validateRuleSet found no issue. @internal */
 export function buildProgram(parts: ProgramParts): Program {
   const params = compileParameters(parts.parameters);
   const paramOf = new Map(params.map((p, i) => [p.name, i]));

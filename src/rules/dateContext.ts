@@ -83,12 +83,12 @@ export interface RuleSetDates {
   readonly inForceUntil?: CalendarDate | undefined;
 }
 
-/** Code-unit order, as the trace sorts facts and parameters by name. */
+/** Code-unit order, as the trace sorts facts and parameters by name. @internal */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** In force on every day of [d0, d1], on none, or on some: the rule's own dates within its set's. */
+/** In force on every day of [d0, d1], on none, or on some: the rule's own dates within its set's. @internal */
 export function inForceOn(program: Program, rule: RuleSpec, d0: number, d1: number): InForceCode {
   const from = Math.max(program.fromDay, rule.fromDay);
   const until = Math.min(program.untilDay, rule.untilDay);
@@ -100,6 +100,7 @@ export function inForceOn(program: Program, rule: RuleSpec, d0: number, d1: numb
  * The context of a date: remembered, or computed (checking the date) and
  * remembered. Throws `invalid-date`, or `rule-set-not-in-force` when every
  * day of the date is outside the rule set's validity.
+ * @internal
  */
 export function dateContext(set: RuleSetDates, program: Program, memo: DateMemo, date: PartialDate): DateContext {
   const remembered = memo.get(date);

@@ -26,7 +26,7 @@ export interface Engine {
   readonly state: EngineState;
 }
 
-/** The engine of a freshly compiled program. */
+/** The engine of a freshly compiled program. @internal */
 export function newEngine(program: Program): Engine {
   return { program, state: { dates: new Map(), scratch: undefined, shared: newSharedTraceParts() } };
 }

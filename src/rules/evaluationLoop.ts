@@ -17,7 +17,7 @@ import { notTriCode, TRI_FALSE, TRI_TRUE, TRI_UNCERTAIN, type TriCode } from "..
 import type { DateContext } from "./dateContext.js";
 import { APPLIED, MAYBE_IN_FORCE, NODE_ALL, NODE_LEAF, NODE_NOT, NODE_REF, NOT_APPLICABLE, UNSETTLED, type EvalValue, type LeafSpec, type Program, type RuleSpec, type Segment } from "./program.js";
 
-/** Evaluates every node of the active segments, children before parents, into `res`. */
+/** Evaluates every node of the active segments, children before parents, into `res`. @internal */
 export function evaluateNodes(program: Program, ctx: DateContext, values: readonly (EvalValue | undefined)[], res: Uint8Array): void {
   const { kinds, childStart, childCount, childList, refTarget, leaves, named } = program;
   const params = ctx.paramValues;
@@ -62,6 +62,7 @@ export const SOME_EXCEPTION_APPLIES = 2;
  * is only maybe in force on the date), applied (true and in force).
  * Inactive rules keep status 0, notInForce. Answers flags
  * ({@link SOME_UNSETTLED}, {@link SOME_EXCEPTION_APPLIES}).
+ * @internal
  */
 export function ruleStatuses(program: Program, ctx: DateContext, res: Uint8Array, status: Uint8Array): number {
   let flags = 0;

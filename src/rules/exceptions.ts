@@ -24,6 +24,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
  * overridden (in `status`), and returns, by rule, the ids of the nearest
  * exceptions that override it (in rule-set order). `idLists` keeps each
  * rule's `[id]` list, shared by every run.
+ * @internal
  */
 export function markOverridden(program: Program, status: Uint8Array, scratch: Scratch, idLists: (readonly string[] | undefined)[]): readonly (readonly string[] | undefined)[] {
   const rules = program.rules;

@@ -39,7 +39,7 @@ export interface Subject {
   readonly json: (JsonFactValue | undefined)[];
 }
 
-/** An empty subject for `n` fact slots. */
+/** An empty subject for `n` fact slots. @internal */
 export function newSubject(n: number): Subject {
   return { values: unset(n), shown: unset(n), explanations: unset(n), cites: unset(n), json: unset(n) };
 }
@@ -48,12 +48,13 @@ export function newSubject(n: number): Subject {
  * An array of `n` undefined elements, packed (`new Array(n)` would make a
  * holey one, whose every read checks for holes: these arrays are read for
  * every comparison of every run).
+ * @internal
  */
 export function unset<T>(n: number): (T | undefined)[] {
   return Array.from({ length: n }, () => undefined);
 }
 
-/** Forgets every fact of a subject. */
+/** Forgets every fact of a subject. @internal */
 export function clearSubject(subject: Subject): void {
   const { values, shown, explanations, cites, json } = subject;
   for (let s = 0; s < values.length; s++) {
@@ -65,7 +66,7 @@ export function clearSubject(subject: Subject): void {
   }
 }
 
-/** A fact's value in the trace and the reasons: decimals as strings, dates as given. */
+/** A fact's value in the trace and the reasons: decimals as strings, dates as given. @internal */
 export function jsonOf(subject: Subject, s: number): JsonFactValue {
   let json = subject.json[s];
   if (json === undefined) {
@@ -77,6 +78,7 @@ export function jsonOf(subject: Subject, s: number): JsonFactValue {
   return json;
 }
 
+/** @internal */
 export function isStringList(v: unknown): v is readonly string[] {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
@@ -151,6 +153,7 @@ function readFact(slot: FactSlot, raw: unknown, subject: Subject, s: number): Po
  * Reads the facts of `slots` listed in `used` (slot numbers, in the order
  * their problems are reported) into `subject`; throws one error listing
  * every bad one. Facts not listed are not looked at.
+ * @internal
  */
 export function readFacts(slots: readonly FactSlot[], used: readonly number[], facts: Facts, subject: Subject): void {
   if (typeof facts !== "object" || facts === null || Array.isArray(facts)) throw new PolicyEvalError([invalidFactsIssue()]);

@@ -24,7 +24,7 @@ export interface OpenQuestions {
   readonly rules: Set<number>;
 }
 
-/** The open questions of the `relevant` rules (src/rules/outcomes.ts). */
+/** The open questions of the `relevant` rules (src/rules/outcomes.ts). @internal */
 export function collectOpenQuestions(program: Program, ctx: DateContext, res: Uint8Array, values: readonly (EvalValue | undefined)[], relevant: readonly number[]): OpenQuestions {
   const open: OpenQuestions = { missing: new Set(), uncertain: new Set(), parameters: new Set(), rules: new Set() };
   const seenNamed = new Uint8Array(program.named.length);

@@ -34,6 +34,7 @@ const A_CONFLICT = 2;
  * and a bitset over the conclusions (`width` 32-bit words each); and, by
  * rule, whether an applicable rule is above it. Kept in a run's scratch
  * (src/rules/scratch.ts) and reset before each use.
+ * @internal
  */
 export class ClassSets {
   readonly flags: Uint8Array;
@@ -117,7 +118,7 @@ export interface UnknownsAnalysis {
   readonly relevant: readonly number[];
 }
 
-/** Whether the unknown (unsettled) rules could change the class of the answer, given each rule's status. */
+/** Whether the unknown (unsettled) rules could change the class of the answer, given each rule's status. @internal */
 export function analyseUnknowns(program: Program, status: Uint8Array, sets: ClassSets): UnknownsAnalysis {
   const rules = program.rules;
   const total = rules.length;

@@ -59,7 +59,7 @@ export const STATUS_NAMES = Object.freeze(["notInForce", "applied", "notApplicab
 /** A rule status code. */
 export type StatusCode = typeof NOT_IN_FORCE_STATUS | typeof APPLIED | typeof NOT_APPLICABLE | typeof UNSETTLED | typeof OVERRIDDEN;
 
-/** Whether a status is that of a rule that applies (a winner, or overridden by one above it). */
+/** Whether a status is that of a rule that applies (a winner, or overridden by one above it). @internal */
 export function applies(status: number): boolean {
   return status === APPLIED || status === OVERRIDDEN;
 }
@@ -84,6 +84,7 @@ export type EvalValue = boolean | string | ExactDecimal | DaySpan | readonly str
  * The values a parameter may have over a partial evaluation date within
  * which it changes: `undefined` stands for days without a value. A
  * comparison with it holds (or fails) only if it does for every candidate.
+ * @internal
  */
 export class ParameterCandidates {
   constructor(readonly values: readonly (EvalValue | undefined)[]) {}
@@ -205,7 +206,7 @@ export interface Program {
   readonly untilDay: number;
 }
 
-/** Freezes a fresh structure all the way down, iteratively. */
+/** Freezes a fresh structure all the way down, iteratively. @internal */
 export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {

@@ -78,7 +78,7 @@ function supportingFacts(program: Program, rule: RuleSpec, res: Uint8Array, valu
   return nSlots;
 }
 
-/** A winner's reason. */
+/** A winner's reason. @internal */
 export function reasonFor(program: Program, r: number, res: Uint8Array, subject: Subject, scratch: Scratch): Reason<string, string> {
   const rule = program.rules[r] as RuleSpec;
   const nSlots = supportingFacts(program, rule, res, subject.values, scratch);

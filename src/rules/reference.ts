@@ -63,7 +63,7 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const spell = (t: TriState): TraceResult => (t === "uncertain" ? "unknown" : t);
 const unspell = (r: TraceResult): TriState => (r === "unknown" ? "uncertain" : r);
 
-/** What one comparison means, for known values (`left` the fact's, `right` the literal's, other fact's or parameter's). */
+/** What one comparison means, for known values (`left` the fact's, `right` the literal's, other fact's or parameter's). @internal */
 export function compareValues(type: FactType, operator: Operator, left: Plain, right: Plain): TriState {
   if (type === "decimal") {
     const c = compareDecimals(left as ExactDecimal, right as ExactDecimal);
@@ -104,6 +104,7 @@ function reads(c: Condition, out: { facts: Set<string>; parameters: Set<string>;
 /**
  * 参考解释 — runs a compiled rule set on one subject's facts at a date, as
  * {@link runRules} does (same result, deep-equal), the plain way.
+ * @internal
  */
 export function runRulesReference(compiled: CompiledRuleSet, facts: Facts, options: RunRulesOptions): RulesResult<string, string> {
   const order = conditionOrderOf(compiled);

@@ -72,7 +72,7 @@ function newScratch(program: Program): Scratch {
   };
 }
 
-/** The set's scratch, reset and marked busy (or a fresh one while it is busy). Release it with `scratch.busy = false`. */
+/** The set's scratch, reset and marked busy (or a fresh one while it is busy). Release it with `scratch.busy = false`. @internal */
 export function acquireScratch(holder: ScratchHolder, program: Program): Scratch {
   const kept = holder.scratch;
   if (kept === undefined || kept.busy) {

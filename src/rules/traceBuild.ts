@@ -54,7 +54,7 @@ export interface SharedTraceParts {
   readonly idLists: (readonly string[] | undefined)[];
 }
 
-/** Nothing shared yet. */
+/** Nothing shared yet. @internal */
 export function newSharedTraceParts(): SharedTraceParts {
   return { nodes: [], rules: [], conditions: [], missingFacts: [], idLists: [] };
 }
@@ -85,7 +85,7 @@ function nodeCodeKey(node: number, code: ResultCode): number {
   return node * CODES + code;
 }
 
-/** A result as the trace spells it: `'unknown'` for uncertain, and for a node not evaluated. */
+/** A result as the trace spells it: `'unknown'` for uncertain, and for a node not evaluated. @internal */
 export function resultOf(code: ResultCode): TraceResult {
   return code === TRI_TRUE ? true : code === TRI_FALSE ? false : "unknown";
 }
@@ -308,7 +308,7 @@ export interface RunOutcome {
   readonly overriddenBy: readonly (readonly string[] | undefined)[] | undefined;
 }
 
-/** The trace of a run. */
+/** The trace of a run. @internal */
 export function buildTrace(program: Program, shared: SharedTraceParts, ctx: DateContext, outcome: RunOutcome, res: Uint8Array, subject: Subject, scratch: Scratch): Trace<string, string> {
   const used = ctx.usedFacts;
   const facts = new Array<TraceFact>(used.length);

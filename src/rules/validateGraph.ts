@@ -60,7 +60,7 @@ function depthFirst(
   return order;
 }
 
-/** Named conditions, dependencies first; each cycle reported with its path. */
+/** Named conditions, dependencies first; each cycle reported with its path. @internal */
 export function orderConditions(deps: ReadonlyMap<string, readonly string[]>, issues: PolicyEvalIssue[]): string[] {
   return depthFirst(
     deps.keys(),
@@ -91,6 +91,7 @@ export interface ExceptionNode {
  * exception to) once, with its path, at the edge from the cycle's first
  * rule. Multi-target exceptions make the graph a DAG rather than a forest,
  * so the walk follows every target.
+ * @internal
  */
 export function findExceptionCycles(nodes: ReadonlyMap<string, ExceptionNode>, issues: PolicyEvalIssue[]): void {
   depthFirst(
@@ -113,7 +114,7 @@ export function findExceptionCycles(nodes: ReadonlyMap<string, ExceptionNode>, i
   );
 }
 
-/** Each id an exception names must exist, once. */
+/** Each id an exception names must exist, once. @internal */
 export function checkExceptionTargets(exceptionTo: string | readonly string[], path: IssuePath, ruleIds: ReadonlyMap<string, unknown>, issues: PolicyEvalIssue[]): void {
   const isArray = typeof exceptionTo !== "string";
   const targets = exceptionTargets(exceptionTo);

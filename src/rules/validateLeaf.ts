@@ -105,7 +105,7 @@ function checkEnumValue(decl: FactDeclaration, value: string, path: () => IssueP
   }
 }
 
-/** Checks one fact comparison: the fact, the operator, then the right-hand side. */
+/** Checks one fact comparison: the fact, the operator, then the right-hand side. @internal */
 export function checkLeaf(leaf: FactCondition, where: () => IssuePath, scope: Scope, issues: PolicyEvalIssue[]): void {
   // Paths are spelled out only when there is an issue to report.
   const at = (...keys: (string | number)[]): IssuePath => [...where(), ...keys];
@@ -196,7 +196,7 @@ function checkRightParameter(leaf: FactCondition, decl: FactDeclaration, name: s
   }
 }
 
-/** Checks each parameter's dated values: literals of its type, dates in increasing order. */
+/** Checks each parameter's dated values: literals of its type, dates in increasing order. @internal */
 export function checkParameterValues(name: string, p: Parameter, issues: PolicyEvalIssue[]): void {
   const kind: LiteralKind = p.type;
   p.values.forEach((v, i) => {

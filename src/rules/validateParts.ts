@@ -81,14 +81,14 @@ function collectParameters(input: Readonly<Record<string, unknown>>, issues: Pol
   return parameters;
 }
 
-/** What the conditions of a rule set may refer to: facts (the caller's and its own) and parameters. */
+/** What the conditions of a rule set may refer to: facts (the caller's and its own) and parameters. @internal */
 export function collectScope(input: Readonly<Record<string, unknown>>, catalogue: unknown, issues: PolicyEvalIssue[]): Scope {
   const { facts, factNames } = collectFacts(input, catalogue, issues);
   const parameters = collectParameters(input, issues);
   return { facts, factNames, parameters, parameterNames: new Set(Object.keys(recordAt(input, "parameters"))) };
 }
 
-/** Checks condition trees (shape, then leaves and references), remembering which named conditions and parameters are used. */
+/** Checks condition trees (shape, then leaves and references), remembering which named conditions and parameters are used. @internal */
 export class TreeChecker {
   readonly usedConditions = new Set<string>();
   readonly usedParameters = new Set<string>();
@@ -119,7 +119,7 @@ export class TreeChecker {
   }
 }
 
-/** The set's named conditions, checked, and their dependency order (cycles reported). */
+/** The set's named conditions, checked, and their dependency order (cycles reported). @internal */
 export function checkNamedConditions(input: Readonly<Record<string, unknown>>, trees: TreeChecker): { conditions: Map<string, Condition>; order: string[] } {
   const conditions = new Map<string, Condition>();
   const deps = new Map<string, readonly string[]>();
@@ -143,7 +143,7 @@ function dateRangeIssue(from: string | undefined, until: string | undefined, pat
   ];
 }
 
-/** The set's own dates: `inForceUntil` not before `inForceFrom`. */
+/** The set's own dates: `inForceUntil` not before `inForceFrom`. @internal */
 export function setDateIssues(set: { readonly inForceFrom: string; readonly inForceUntil?: string | undefined }): PolicyEvalIssue[] {
   return dateRangeIssue(set.inForceFrom, set.inForceUntil, []);
 }
@@ -153,6 +153,7 @@ export function setDateIssues(set: { readonly inForceFrom: string; readonly inFo
  * exception targets, dates; then the exception graph's cycles. Ids are
  * collected from the raw rules, so a rule broken elsewhere still counts as
  * existing for `exceptionTo`, and still takes part in cycles.
+ * @internal
  */
 export function checkRules(input: Readonly<Record<string, unknown>>, trees: TreeChecker, vocabulary: Vocabulary): Rule<string, string>[] {
   const issues = trees.issues;
@@ -192,7 +193,7 @@ export function checkRules(input: Readonly<Record<string, unknown>>, trees: Tree
   return rules;
 }
 
-/** The warnings of a valid set: named conditions and parameters never used, rules never in force while the set is. */
+/** The warnings of a valid set: named conditions and parameters never used, rules never in force while the set is. @internal */
 export function collectWarnings(
   trees: TreeChecker,
   conditions: ReadonlyMap<string, Condition>,

@@ -31,7 +31,7 @@ import { CONDITION_NODE_SCHEMAS, type Condition, type FactCondition } from "./sc
  */
 export const MAX_CONDITION_DEPTH = 64;
 
-/** Whether a value is a plain record (not null, not an array). */
+/** Whether a value is a plain record (not null, not an array). @internal */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -104,7 +104,7 @@ function quickNode(kind: (typeof NODE_KEYS)[number], raw: Record<string, unknown
   }
 }
 
-/** Checks a tree's shape with an explicit stack; returns a fresh typed copy, or undefined if broken. */
+/** Checks a tree's shape with an explicit stack; returns a fresh typed copy, or undefined if broken. @internal */
 export function checkConditionTree(raw: unknown, path: IssuePath, issues: PolicyEvalIssue[], sink: TreeSink): Condition | undefined {
   const root: Condition[] = [];
   let ok = true;
