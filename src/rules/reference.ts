@@ -49,6 +49,8 @@ interface ParameterAt {
   readonly operand: TraceOperand;
   readonly trace: TraceParameter;
 }
+/** Who reads what: `conditions.x` / `rules.y`, and what its condition reads. */
+type Readers = readonly (readonly [string, ReturnType<typeof reads>])[];
 /** What a run knows once the date, the parameters and the facts are read. */
 interface Run {
   readonly set: RuleSet<string, string>;
@@ -114,67 +116,96 @@ export function runRulesReference(compiled: CompiledRuleSet, facts: Facts, optio
   const date = (options as RunRulesOptions | undefined)?.date as PartialDate;
   const span = parseDaySpan(date);
   if (span === undefined) throw new PolicyEvalError([invalidDateIssue(date)]);
-  // 1. A rule is in force on the days of its own dates within its set's. A partial date stands for any
-  // of its days: in force on all of them (true), on none (false), or on some ("uncertain").
+
+  // 1. What is in force. A partial date stands for any of its days; a rule is in force on its own
+  // days within its set's: on all of the date's days (true), on none (false), or on some ("uncertain").
   const [first, last] = span;
-  const days = (from: string | undefined, until: string | undefined): TriState => {
-    const a = Math.max(firstDayOf(set.inForceFrom), from === undefined ? -Infinity : firstDayOf(from));
-    const b = Math.min(set.inForceUntil === undefined ? Infinity : firstDayOf(set.inForceUntil), until === undefined ? Infinity : firstDayOf(until));
-    return a > b || last < a || first > b ? false : a <= first && last <= b ? true : "uncertain";
+  const dayOf = (day: string | undefined, otherwise: number): number => (day === undefined ? otherwise : firstDayOf(day));
+  const inForceOn = (from: string | undefined, until: string | undefined): TriState => {
+    const a = Math.max(firstDayOf(set.inForceFrom), dayOf(from, -Infinity));
+    const b = Math.min(dayOf(set.inForceUntil, Infinity), dayOf(until, Infinity));
+    if (a > b || last < a || first > b) return false;
+    return a <= first && last <= b ? true : "uncertain";
   };
-  if (days(undefined, undefined) === false) throw new PolicyEvalError([ruleSetNotInForceIssue(compiled, date)]);
-  const inForce = new Map(set.rules.map((r) => [r.id, days(r.inForceFrom, r.inForceUntil)]));
-  // 2. The named conditions the rules in force read (and those these refer to), and who reads what.
+  const setInForce = inForceOn(undefined, undefined);
+  if (setInForce === false) throw new PolicyEvalError([ruleSetNotInForceIssue(compiled, date)]);
+  const inForce = new Map(set.rules.map((r) => [r.id, inForceOn(r.inForceFrom, r.inForceUntil)]));
+  const active = set.rules.filter((r) => inForce.get(r.id) !== false);
+
+  // 2. What the rules in force read: named conditions (and those these refer to), facts, parameters.
   const conditions = set.conditions ?? {};
   const reached = new Set<string>();
-  const queue = set.rules.filter((r) => inForce.get(r.id) !== false).flatMap((r) => [...reads(r.when).refs]);
-  for (let name = queue.pop(); name !== undefined; name = queue.pop()) if (!reached.has(name)) queue.push(...reads(conditions[(reached.add(name), name)] as Condition).refs);
-  const readers = [...order.filter((n) => reached.has(n)).map((n) => [`conditions.${n}`, reads(conditions[n] as Condition)] as const), ...set.rules.filter((r) => inForce.get(r.id) !== false).map((r) => [`rules.${r.id}`, reads(r.when)] as const)];
+  const toVisit = active.flatMap((r) => [...reads(r.when).refs]);
+  while (toVisit.length > 0) {
+    const name = toVisit.pop() as string;
+    if (reached.has(name)) continue;
+    reached.add(name);
+    toVisit.push(...reads(conditions[name] as Condition).refs);
+  }
+  const readers: Readers = [
+    ...order.filter((n) => reached.has(n)).map((n) => [`conditions.${n}`, reads(conditions[n] as Condition)] as const),
+    ...active.map((r) => [`rules.${r.id}`, reads(r.when)] as const),
+  ];
   // Parameters first: a gap in the rule set is reported before the subject's facts are looked at.
   const parameters = parametersOn(set, readers, date, first, last);
   const run: Run = { set, facts: readSubject(compiled, readers.flatMap(([, r]) => [...r.facts]), facts), parameters, named: new Map() };
-  // 3. Named conditions, dependencies first; then each rule: applied when in force and true; unknown when
-  // unknown, or true while only maybe in force.
+
+  // 3. Conditions: named ones first, each after those it refers to. A rule applies when in force and
+  // true; it is unknown when its condition is unknown, or true while it is only maybe in force.
   for (const name of order) run.named.set(name, traceOf(run, conditions[name] as Condition, reached.has(name)));
   const whenOf = new Map(set.rules.map((r) => [r.id, traceOf(run, r.when, inForce.get(r.id) !== false)]));
   const status = new Map<string, RuleStatus>();
   for (const r of set.rules) {
     const held = unspell((whenOf.get(r.id) as TraceNode).result);
-    const maybe = inForce.get(r.id) === "uncertain";
-    status.set(r.id, inForce.get(r.id) === false ? "notInForce" : held === false ? "notApplicable" : held === "uncertain" || maybe ? "unknown" : "applied");
+    if (inForce.get(r.id) === false) status.set(r.id, "notInForce");
+    else if (held === false) status.set(r.id, "notApplicable");
+    else if (held === "uncertain" || inForce.get(r.id) === "uncertain") status.set(r.id, "unknown");
+    else status.set(r.id, "applied");
   }
   const applied = set.rules.filter((r) => status.get(r.id) === "applied");
   const overriddenBy = overrides(set, applied);
+
   // 4. Could the unknown rules change the answer? Not those with an applicable rule above them (they
-  // would be overridden). Try every way the others could turn out — each applies or not.
+  // would be overridden anyway). Try every way the others could turn out — each applies or not.
   const above = rulesAbove(set);
   const unknown = set.rules.filter((r) => status.get(r.id) === "unknown" && ![...(above.get(r.id) as Set<string>)].some((a) => status.get(a) === "applied"));
   const answers = new Set<string>();
-  for (let way = 0; way < 2 ** unknown.length; way++) answers.add(answerWith(above, [...applied, ...unknown.filter((_, k) => Math.floor(way / 2 ** k) % 2 === 1)]).answer);
+  for (let way = 0; way < 2 ** unknown.length; way++) {
+    const alsoApplying = unknown.filter((_, k) => Math.floor(way / 2 ** k) % 2 === 1);
+    answers.add(answerWith(above, [...applied, ...alsoApplying]).answer);
+  }
   const { answer, winners } = answerWith(above, applied);
   const conclusion = answers.size > 1 ? "undetermined" : answer;
   const open = answers.size > 1 ? openQuestions(run, unknown.map((r) => whenOf.get(r.id) as TraceNode)) : undefined;
-  const trace: Trace<string, string> = {
-    version: TRACE_VERSION,
-    ruleSet: { id: set.id, version: set.version, inForceFrom: set.inForceFrom, ...(set.inForceUntil === undefined ? {} : { inForceUntil: set.inForceUntil }), inForce: days(undefined, undefined) as true | "uncertain" },
-    date,
-    conclusion,
-    facts: [...run.facts].map(([name, f]): TraceFact => (f.json === undefined ? { name, type: f.type, missing: true } : { name, type: f.type, missing: false, value: f.json, ...extras(f) })),
-    parameters: [...run.parameters.values()].map((p) => p.trace),
-    conditions: Object.keys(conditions).map((name) => ({ name, result: (run.named.get(name) as TraceNode).result, evaluated: reached.has(name), when: run.named.get(name) as TraceNode })),
-    rules: set.rules.map((r) => traceRule(r, overriddenBy.has(r.id) ? "overridden" : (status.get(r.id) as RuleStatus), inForce.get(r.id) as TriState, overriddenBy.get(r.id) ?? [], whenOf.get(r.id) as TraceNode)),
-  };
+
+  const rules = set.rules.map((r) => traceRule(r, overriddenBy.has(r.id) ? "overridden" : (status.get(r.id) as RuleStatus), inForce.get(r.id) as TriState, overriddenBy.get(r.id) ?? [], whenOf.get(r.id) as TraceNode));
   const lists = {
     missingFacts: [...(open?.missing ?? [])].sort(byName),
     uncertainFacts: [...(open?.uncertain ?? [])].sort(byName),
     uncertainParameters: [...(open?.parameters ?? [])].sort(byName),
-    uncertainRules: unknown.filter((r) => open !== undefined && inForce.get(r.id) === "uncertain").map((r) => r.id),
-    trace,
+    uncertainRules: open === undefined ? [] : unknown.filter((r) => inForce.get(r.id) === "uncertain").map((r) => r.id),
+    trace: traceOfRun(run, date, setInForce, conclusion, reached, rules),
   };
   if (conclusion === "undetermined") return { conclusion, reasons: [], ...lists };
   const reasons = winners.map((r) => reasonOf(run, r, whenOf.get(r.id) as TraceNode));
   if (conclusion !== "conflict") return { conclusion, reasons: reasons as [Reason<string, string>, ...Reason<string, string>[]], ...lists };
   return { conclusion, reasons, conflict: { rules: winners.map((w) => w.id), conclusions: compiled.conclusions.filter((c) => winners.some((w) => w.conclusion === c)) }, ...lists };
+}
+
+/** The whole trace of a run: the set, the date, the answer, every fact and parameter read, every named condition and rule. */
+function traceOfRun(run: Run, date: PartialDate, setInForce: TriState, conclusion: string, reached: ReadonlySet<string>, rules: TraceRule<string, string>[]): Trace<string, string> {
+  const set = run.set;
+  const named = (name: string) => run.named.get(name) as TraceNode;
+  return {
+    version: TRACE_VERSION,
+    ruleSet: { id: set.id, version: set.version, inForceFrom: set.inForceFrom, ...(set.inForceUntil === undefined ? {} : { inForceUntil: set.inForceUntil }), inForce: setInForce as true | "uncertain" },
+    date,
+    conclusion,
+    facts: [...run.facts].map(([name, f]): TraceFact => (f.json === undefined ? { name, type: f.type, missing: true } : { name, type: f.type, missing: false, value: f.json, ...extras(f) })),
+    parameters: [...run.parameters.values()].map((p) => p.trace),
+    conditions: Object.keys(set.conditions ?? {}).map((name) => ({ name, result: named(name).result, evaluated: reached.has(name), when: named(name) })),
+    rules,
+  };
 }
 
 /** The facts read (sorted by name), checked against their declarations; absent or undefined is missing. */
@@ -196,7 +227,7 @@ function readSubject(compiled: CompiledRuleSet, names: readonly string[], facts:
  * within it. One value on every day: that value. Several, or days without one: candidates. No value on
  * any day: an error naming who reads it.
  */
-function parametersOn(set: RuleSet<string, string>, readers: readonly (readonly [string, { parameters: Set<string> }])[], date: string, first: number, last: number): Map<string, ParameterAt> {
+function parametersOn(set: RuleSet<string, string>, readers: Readers, date: string, first: number, last: number): Map<string, ParameterAt> {
   const users = new Map<string, string[]>();
   for (const [user, r] of readers) for (const p of r.parameters) users.set(p, [...(users.get(p) ?? []), user]);
   const out = new Map<string, ParameterAt>();
