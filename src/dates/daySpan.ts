@@ -27,15 +27,11 @@ export type DaySpan = readonly [first: DayNumber, last: DayNumber];
 const DASH = 45;
 const ZERO = 48;
 
-/** The number written by `len` ASCII digits at `at`, or -1 if one is not a digit. */
-function digitsAt(text: string, at: number, len: number): number {
-  let n = 0;
-  for (let i = at; i < at + len; i++) {
-    const d = text.charCodeAt(i) - ZERO;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+/** The number written by two ASCII digits at `at`, or a negative number if one is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - ZERO;
+  const b = text.charCodeAt(at + 1) - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /**
@@ -48,13 +44,15 @@ function digitsAt(text: string, at: number, len: number): number {
 function scanPartialDate(text: string): number {
   const n = text.length;
   if (n !== 4 && n !== 7 && n !== 10) return -1;
-  const year = digitsAt(text, 0, 4);
-  if (year < 0) return -1;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  if (century < 0 || yy < 0) return -1;
+  const year = century * 100 + yy;
   if (n === 4) return year * 10000;
-  const month = text.charCodeAt(4) === DASH ? digitsAt(text, 5, 2) : -1;
+  const month = text.charCodeAt(4) === DASH ? twoDigits(text, 5) : -1;
   if (month < 1 || month > 12) return -1;
   if (n === 7) return year * 10000 + month * 100;
-  const day = text.charCodeAt(7) === DASH ? digitsAt(text, 8, 2) : -1;
+  const day = text.charCodeAt(7) === DASH ? twoDigits(text, 8) : -1;
   return day >= 1 && day <= daysInMonth(year, month) ? year * 10000 + month * 100 + day : -1;
 }
 
