@@ -18,8 +18,8 @@ export {
   type DatePrecision,
   type DateRange,
   type PartialDate,
-  type TriState,
 } from "./partialDate.js";
+export type { TriState } from "./triState.js";
 export { parseChineseDate, safeParseChineseDate, type ParseChineseDateOptions } from "./parseChineseDate.js";
 export { formatChineseDate } from "./formatChineseDate.js";
 export { daysInMonth, isLeapYear } from "./calendar.js";

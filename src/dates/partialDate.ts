@@ -6,7 +6,12 @@
  * @module
  */
 import { createIssue, PolicyEvalError, type IssuePath, type PolicyEvalIssue, type SafeResult } from "../errors.js";
-import { addMonthsToDay, daysInMonth, fromDayNumber, toDayNumber, type DayNumber } from "./calendar.js";
+import { addMonthsToDay, daysInMonth, fromDayNumber, type DayNumber } from "./calendar.js";
+import { compareSpans, firstDayOf, isPartialDateText, lastDayOf, spanBefore, spanOnOrBefore, spanSameDay } from "./daySpan.js";
+import { fromTriCode, type TriState } from "./triState.js";
+
+// Kept importable from here: the corpus module imports TriState from this file.
+export type { TriState } from "./triState.js";
 
 /** 日期 — a full calendar date `YYYY-MM-DD`. */
 export type CalendarDate = `${number}-${number}-${number}`;
@@ -16,9 +21,6 @@ export type PartialDate = `${number}` | `${number}-${number}` | CalendarDate;
 
 /** 日期精度 — how much of a {@link PartialDate} is known. */
 export type DatePrecision = "year" | "month" | "day";
-
-/** A yes/no answer that a partial date may not be able to give. */
-export type TriState = boolean | "uncertain";
 
 /** The span of days a partial date may stand for, both ends included. */
 export interface DateRange {
@@ -46,10 +48,6 @@ export function formatDayNumber(dayNumber: DayNumber): CalendarDate {
   return formatPartialDate(year, month, day) as CalendarDate;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /**
  * Whether a value is a valid partial date (2021-02-29 is not), checked
  * without allocating: the hot path of a catalogue of a million documents.
@@ -65,19 +63,7 @@ function isDigit(code: number): boolean {
  * ```
  */
 export function isPartialDate(value: unknown): value is PartialDate {
-  if (typeof value !== "string") return false;
-  const len = value.length;
-  if (len !== 4 && len !== 7 && len !== 10) return false;
-  for (let i = 0; i < 4; i++) if (!isDigit(value.charCodeAt(i))) return false;
-  if (len === 4) return true;
-  if (value.charCodeAt(4) !== 45 || !isDigit(value.charCodeAt(5)) || !isDigit(value.charCodeAt(6))) return false;
-  const month = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
-  if (month < 1 || month > 12) return false;
-  if (len === 7) return true;
-  if (value.charCodeAt(7) !== 45 || !isDigit(value.charCodeAt(8)) || !isDigit(value.charCodeAt(9))) return false;
-  const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
-  const year = (value.charCodeAt(0) - 48) * 1000 + (value.charCodeAt(1) - 48) * 100 + (value.charCodeAt(2) - 48) * 10 + value.charCodeAt(3) - 48;
-  return day >= 1 && day <= daysInMonth(year, month);
+  return typeof value === "string" && isPartialDateText(value);
 }
 
 /**
@@ -162,40 +148,14 @@ export function datePrecision(date: PartialDate): DatePrecision {
   return date.length === 4 ? "year" : date.length === 7 ? "month" : "day";
 }
 
-function digits(text: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return n;
-}
-
 /**
- * The first day number a valid partial date may stand for (no allocation).
- * @internal
- */
-export function firstDayNumber(date: PartialDate): DayNumber {
-  const year = digits(date, 0, 4);
-  if (date.length === 4) return toDayNumber(year, 1, 1);
-  return toDayNumber(year, digits(date, 5, 2), date.length === 7 ? 1 : digits(date, 8, 2));
-}
-
-/**
- * The last day number a valid partial date may stand for (no allocation).
- * @internal
- */
-export function lastDayNumber(date: PartialDate): DayNumber {
-  const year = digits(date, 0, 4);
-  if (date.length === 4) return toDayNumber(year, 12, 31);
-  const month = digits(date, 5, 2);
-  return toDayNumber(year, month, date.length === 7 ? daysInMonth(year, month) : digits(date, 8, 2));
-}
-
-/**
- * The first and last day numbers a partial date may stand for. Assumes a
- * valid date.
+ * The first and last day numbers a partial date may stand for (see
+ * src/dates/daySpan.ts). Assumes a valid date.
  * @internal
  */
 export function dayBounds(date: PartialDate): [DayNumber, DayNumber] {
-  return [firstDayNumber(date), lastDayNumber(date)];
+  const first = firstDayOf(date);
+  return [first, lastDayOf(date, first)];
 }
 
 /**
@@ -267,15 +227,7 @@ export function toDateRange(date: PartialDate): DateRange {
 export function compareDates(a: PartialDate, b: PartialDate): -1 | 0 | 1 | "uncertain" {
   const [a0, a1] = dayBounds(parsePartialDate(a));
   const [b0, b1] = dayBounds(parsePartialDate(b));
-  return compareDayRanges(a0, a1, b0, b1);
-}
-
-/** Compares two day spans. @internal */
-export function compareDayRanges(a0: DayNumber, a1: DayNumber, b0: DayNumber, b1: DayNumber): -1 | 0 | 1 | "uncertain" {
-  if (a1 < b0) return -1;
-  if (a0 > b1) return 1;
-  if (a0 === a1 && b0 === b1 && a0 === b0) return 0;
-  return "uncertain";
+  return compareSpans(a0, a1, b0, b1);
 }
 
 /**
@@ -297,9 +249,7 @@ export function compareDayRanges(a0: DayNumber, a1: DayNumber, b0: DayNumber, b1
 export function isDateBefore(a: PartialDate, b: PartialDate): TriState {
   const [a0, a1] = dayBounds(parsePartialDate(a));
   const [b0, b1] = dayBounds(parsePartialDate(b));
-  if (a1 < b0) return true;
-  if (a0 >= b1) return false;
-  return "uncertain";
+  return fromTriCode(spanBefore(a0, a1, b0, b1));
 }
 
 /**
@@ -334,8 +284,9 @@ export function isDateAfter(a: PartialDate, b: PartialDate): TriState {
  * ```
  */
 export function isDateOnOrBefore(a: PartialDate, b: PartialDate): TriState {
-  const before = isDateBefore(b, a);
-  return before === "uncertain" ? before : !before;
+  const [a0, a1] = dayBounds(parsePartialDate(a));
+  const [b0, b1] = dayBounds(parsePartialDate(b));
+  return fromTriCode(spanOnOrBefore(a0, a1, b0, b1));
 }
 
 /**
@@ -371,8 +322,9 @@ export function isDateOnOrAfter(a: PartialDate, b: PartialDate): TriState {
  * ```
  */
 export function isSameDate(a: PartialDate, b: PartialDate): TriState {
-  const c = compareDates(a, b);
-  return c === 0 ? true : c === "uncertain" ? c : false;
+  const [a0, a1] = dayBounds(parsePartialDate(a));
+  const [b0, b1] = dayBounds(parsePartialDate(b));
+  return fromTriCode(spanSameDay(a0, a1, b0, b1));
 }
 
 /**

@@ -19,13 +19,17 @@
  *
  * @module
  */
-import type { RuleSet } from "../rules/index.js";
+import { GROUNDS, RULE_CONCLUSIONS, type RuleSet } from "../rules/index.js";
 
 const R277 = "粤府令第277号";
 const R68 = "国发〔2015〕68号";
 
 /**
  * 广东省规范性文件评估默认规则 — the default rule set of {@link evaluate}.
+ *
+ * Its vocabulary is the default one of the rules engine, declared here:
+ * the five conclusions of an evaluation (继续有效, 延长有效期, 修订, 废止, 宣布失效)
+ * in the order a report lists them, and the grounds of 国发〔2015〕68号.
  *
  * Dated from 2021-01-01: the reference evaluation (2021) is the earliest
  * case it is checked against; an evaluation dated earlier needs a rule set
@@ -48,6 +52,9 @@ export const GUANGDONG_RULE_SET: RuleSet = Object.freeze({
   inForceFrom: "2021-01-01",
   description:
     "Evaluation conclusions for Guangdong normative documents: 粤府令第277号 arts. 34–36, the grounds of 国发〔2015〕68号, and the reasoning of the reference report (清府办〔2017〕59号).",
+  // The engine's default vocabulary (docs/rules.md, "Conclusions and grounds"), declared so that the set says what it may conclude.
+  conclusions: RULE_CONCLUSIONS,
+  grounds: GROUNDS,
   parameters: {
     effectivenessThreshold: {
       type: "decimal",

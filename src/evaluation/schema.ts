@@ -9,7 +9,7 @@
  */
 import * as z from "zod";
 import { PartialDateSchema } from "../documents/schema.js";
-import { RULE_CONCLUSIONS } from "../rules/conclusions.js";
+import { RULE_CONCLUSIONS } from "../rules/index.js";
 import { bilingualIssue, NonBlankStringSchema } from "../schema-issues.js";
 
 const text = NonBlankStringSchema;

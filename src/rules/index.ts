@@ -1,11 +1,14 @@
 /**
  * 评估规则 — the rule language (JSON, zod-validated), its validator and
  * compiler, the engine (three-valued conditions, Catala-style exceptions,
- * conflicts reported) and the versioned trace.
+ * conflicts reported) and the versioned trace. Generic: a rule set declares
+ * its own vocabulary of conclusions and grounds. The meaning of the
+ * language is stated plainly by the reference interpreter,
+ * src/rules/reference.ts (see docs/rules.md).
  *
  * @module
  */
-export { CONCLUSIONS, GROUNDS, RULE_CONCLUSIONS, type Conclusion, type Ground, type ResultConclusion, type RuleConclusion } from "./conclusions.js";
+export { CONCLUSIONS, GROUNDS, RULE_CONCLUSIONS, type Conclusion, type Ground, type ResultConclusion, type RuleConclusion } from "./vocabulary.js";
 export {
   FACT_TYPES,
   FactCatalogueSchema,
@@ -17,7 +20,7 @@ export {
   type FactValue,
   type Facts,
   type JsonFactValue,
-} from "./facts.js";
+} from "./factTypes.js";
 export { OPERATORS, operatorsForFactType, operatorTakesValue, type Operator } from "./operators.js";
 export {
   BasisSchema,
@@ -37,22 +40,15 @@ export {
   type Rule,
   type RuleSet,
 } from "./schema.js";
+export { MAX_CONDITION_DEPTH } from "./validateTree.js";
 export {
-  MAX_CONDITION_DEPTH,
   safeValidateRuleSet,
   validateRuleSet,
   type CompiledRuleSet,
   type ValidateRuleSetOptions,
 } from "./validateRuleSet.js";
-export {
-  runRules,
-  type Reason,
-  type ReasonFact,
-  type RulesConflict,
-  type RulesResult,
-  type RulesResultBase,
-  type RunRulesOptions,
-} from "./runRules.js";
+export { runRules } from "./runRules.js";
+export type { Reason, ReasonFact, RulesConflict, RulesResult, RulesResultBase, RunRulesOptions } from "./results.js";
 export {
   RULE_STATUSES,
   TRACE_VERSION,

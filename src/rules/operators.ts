@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { FactType } from "./facts.js";
+import type { FactType } from "./factTypes.js";
 
 /**
  * Every operator of the rule language.

@@ -12,10 +12,10 @@
 import * as z from "zod";
 import type { CalendarDate } from "../dates/index.js";
 import { isPartialDate } from "../dates/partialDate.js";
-import { bilingualIssue } from "../schema-issues.js";
+import { bilingualIssue, forwardIssues } from "../schema-issues.js";
 import type { LocalizedMessage } from "../errors.js";
-import { RULE_CONCLUSIONS, GROUNDS, type RuleConclusion, type Ground } from "./conclusions.js";
-import { FactDeclarationSchema, LocalizedTextSchema, type FactCatalogue } from "./facts.js";
+import { RULE_CONCLUSIONS, GROUNDS, vocabularyIssues, type RuleConclusion, type Ground } from "./vocabulary.js";
+import { FactDeclarationSchema, LocalizedTextSchema, type FactCatalogue } from "./factTypes.js";
 import { OPERATORS, type Operator } from "./operators.js";
 
 /** A non-empty name: fact, parameter, condition or rule id. */
@@ -262,12 +262,17 @@ export interface Parameter {
   readonly values: readonly ParameterValue[];
 }
 
-function ruleSchemaWith<C extends z.ZodType>(when: C) {
+/**
+ * A rule's schema, with the given schemas for its condition and for its
+ * conclusion and ground (the default vocabulary, or any name when the rule
+ * set's own vocabulary is checked beside it).
+ */
+function ruleSchemaWith<W extends z.ZodType, C extends z.ZodType, G extends z.ZodType>(when: W, conclusion: C, ground: G) {
   return z.strictObject({
     id: NameSchema,
     title: LocalizedTextSchema.optional(),
-    conclusion: z.enum(RULE_CONCLUSIONS),
-    ground: z.enum(GROUNDS).optional(),
+    conclusion,
+    ground: ground.optional(),
     when,
     exceptionTo: z.union([NameSchema, z.array(NameSchema).min(1)]).optional(),
     reason: LocalizedTextSchema,
@@ -283,7 +288,10 @@ function ruleSchemaWith<C extends z.ZodType>(when: C) {
 }
 
 /**
- * zod schema of a {@link Rule}.
+ * zod schema of a {@link Rule} of the default vocabulary
+ * ({@link RULE_CONCLUSIONS}, {@link GROUNDS}). In a rule set that declares
+ * its own `conclusions` or `grounds`, {@link RuleSetSchema} and
+ * {@link validateRuleSet} check each rule against those instead.
  *
  * @example
  * ```ts
@@ -305,21 +313,24 @@ function ruleSchemaWith<C extends z.ZodType>(when: C) {
  * }).exceptionTo; //=> ["revise-parent-changed", "revise-conflict"]
  * ```
  */
-export const RuleSchema: z.ZodType<Rule> = ruleSchemaWith(ConditionSchema);
+export const RuleSchema: z.ZodType<Rule> = ruleSchemaWith(ConditionSchema, z.enum(RULE_CONCLUSIONS), z.enum(GROUNDS));
 
 /**
  * 评估规则 — one rule: when `when` holds (and the rule is in force), it
  * concludes `conclusion`, for `reason`, on its `basis` (required, non-empty).
+ *
+ * @typeParam C - the conclusions of its rule set's vocabulary (default: {@link RuleConclusion})
+ * @typeParam G - the grounds of its rule set's vocabulary (default: {@link Ground})
  */
-export interface Rule {
+export interface Rule<C extends string = RuleConclusion, G extends string = Ground> {
   /** Unique in its rule set. */
   readonly id: string;
   /** 标题 — a short name. */
   readonly title?: LocalizedMessage | undefined;
-  /** 结论 — what the rule concludes when it applies. */
-  readonly conclusion: RuleConclusion;
-  /** 理由类别 — the ground of the conclusion. */
-  readonly ground?: Ground | undefined;
+  /** 结论 — what the rule concludes when it applies: one of its rule set's `conclusions`. */
+  readonly conclusion: C;
+  /** 理由类别 — the ground of the conclusion: one of its rule set's `grounds`. */
+  readonly ground?: G | undefined;
   /** 条件 — when the rule applies. */
   readonly when: Condition;
   /**
@@ -347,6 +358,8 @@ function ruleSetSchemaWith<R extends z.ZodType, C extends z.ZodType>(rule: R, co
     inForceFrom: CalendarDateSchema,
     inForceUntil: CalendarDateSchema.optional(),
     description: z.string().min(1).optional(),
+    conclusions: z.array(NameSchema).min(1).optional(),
+    grounds: z.array(NameSchema).optional(),
     facts: z.record(NameSchema, FactDeclarationSchema).optional(),
     parameters: z.record(NameSchema, ParameterSchema).optional(),
     conditions: z.record(NameSchema, condition).optional(),
@@ -355,22 +368,32 @@ function ruleSetSchemaWith<R extends z.ZodType, C extends z.ZodType>(rule: R, co
 }
 
 /**
- * zod schema of a {@link RuleSet} (shape only; use {@link validateRuleSet}).
+ * zod schema of a {@link RuleSet} (shape, and rules concluding only what the
+ * set's vocabulary declares; use {@link validateRuleSet} for the meaning).
+ * Any vocabulary passes, so the parsed set is typed with plain strings.
  *
  * @example
  * ```ts
  * import { RuleSetSchema } from "policy-eval";
  * RuleSetSchema.safeParse({ id: "gd", version: "1", inForceFrom: "2019-01-01", rules: [] }).success;
  * //=> true
+ * RuleSetSchema.safeParse({ id: "gd", version: "1", inForceFrom: "2019-01-01", conclusions: ["keep", "conflict"], rules: [] }).success;
+ * //=> false
  * ```
  */
-export const RuleSetSchema: z.ZodType<RuleSet> = ruleSetSchemaWith(RuleSchema, ConditionSchema);
+export const RuleSetSchema: z.ZodType<RuleSet<string, string>> = ruleSetSchemaWith(ruleSchemaWith(ConditionSchema, NameSchema, NameSchema), ConditionSchema).superRefine(
+  (set, ctx) => forwardIssues(ctx, vocabularyIssues(set)),
+);
 
 /**
- * 评估规则集 — a dated, versioned set of rules for a jurisdiction, with the
- * facts it declares, its dated parameters and its named shared conditions.
+ * 评估规则集 — a dated, versioned set of rules for a jurisdiction, with its
+ * vocabulary, the facts it declares, its dated parameters and its named
+ * shared conditions.
+ *
+ * @typeParam C - the conclusions it declares (default: {@link RuleConclusion})
+ * @typeParam G - the grounds it declares (default: {@link Ground})
  */
-export interface RuleSet {
+export interface RuleSet<C extends string = RuleConclusion, G extends string = Ground> {
   /** Identifies the set in traces. */
   readonly id: string;
   /** 名称 */
@@ -385,6 +408,14 @@ export interface RuleSet {
   readonly inForceUntil?: CalendarDate | undefined;
   /** 说明 */
   readonly description?: string | undefined;
+  /**
+   * 结论 — what its rules may conclude, in the order a report lists them
+   * (a conflict lists its conclusions in this order); none of them
+   * `undetermined` or `conflict`. Default: {@link RULE_CONCLUSIONS}.
+   */
+  readonly conclusions?: readonly C[] | undefined;
+  /** 理由类别 — the grounds its rules may give. Default: {@link GROUNDS}. */
+  readonly grounds?: readonly G[] | undefined;
   /** Facts the set declares beyond the caller's catalogue. */
   readonly facts?: FactCatalogue | undefined;
   /** Dated parameters, by name. */
@@ -392,14 +423,14 @@ export interface RuleSet {
   /** Named shared conditions, by name; `{ condition: name }` refers to one. */
   readonly conditions?: Readonly<Record<string, Condition>> | undefined;
   /** The rules. */
-  readonly rules: readonly Rule[];
+  readonly rules: readonly Rule<C, G>[];
 }
 
-/** The rule set with condition trees left unchecked, for the validator's own walk. @internal */
+/** The rule set with condition trees and rules left unchecked, for the validator's own walk. @internal */
 export const ShallowRuleSetSchema = ruleSetSchemaWith(z.unknown(), z.unknown()).extend({
   facts: z.record(NameSchema, z.unknown()).optional(),
   parameters: z.record(NameSchema, z.unknown()).optional(),
 });
 
-/** A rule with its condition tree left unchecked. @internal */
-export const ShallowRuleSchema = ruleSchemaWith(z.unknown());
+/** A rule with its condition tree left unchecked, and any name as conclusion and ground (the validator checks them against the set's vocabulary). @internal */
+export const ShallowRuleSchema = ruleSchemaWith(z.unknown(), NameSchema, NameSchema);

@@ -10,8 +10,8 @@ import * as z from "zod";
 import type { LocalizedMessage } from "../errors.js";
 import type { CalendarDate, PartialDate } from "../dates/index.js";
 import { isPartialDate } from "../dates/partialDate.js";
-import { CONCLUSIONS, RULE_CONCLUSIONS, GROUNDS, type RuleConclusion, type Ground, type ResultConclusion } from "./conclusions.js";
-import { FACT_TYPES, LocalizedTextSchema, type FactType, type JsonFactValue } from "./facts.js";
+import type { RuleConclusion, Ground } from "./vocabulary.js";
+import { FACT_TYPES, LocalizedTextSchema, type FactType, type JsonFactValue } from "./factTypes.js";
 import { OPERATORS, type Operator } from "./operators.js";
 import { BasisSchema, CalendarDateSchema, type Basis } from "./schema.js";
 
@@ -207,8 +207,13 @@ export interface TraceCondition {
   readonly when: TraceNode;
 }
 
-/** One rule of the set, with what became of it. */
-export interface TraceRule {
+/**
+ * One rule of the set, with what became of it.
+ *
+ * @typeParam C - the conclusions of the rule set's vocabulary (default: {@link RuleConclusion})
+ * @typeParam G - its grounds (default: {@link Ground})
+ */
+export interface TraceRule<C extends string = RuleConclusion, G extends string = Ground> {
   /** The rule's id. */
   readonly id: string;
   /** Its title. */
@@ -221,9 +226,9 @@ export interface TraceRule {
    */
   readonly inForce: boolean | "uncertain";
   /** What it concludes when it applies. */
-  readonly conclusion: RuleConclusion;
+  readonly conclusion: C;
   /** The ground of that conclusion. */
-  readonly ground?: Ground;
+  readonly ground?: G;
   /** The rules this one is an exception to, always as a list (`[]` for a base rule). */
   readonly exceptionTo: readonly string[];
   /** The applicable exceptions that overrode this rule (nearest ones). */
@@ -241,8 +246,11 @@ export interface TraceRule {
 /**
  * 说理记录 — the whole trace of one run. JSON-serialisable as is
  * (`JSON.parse(JSON.stringify(trace))` deep-equals it).
+ *
+ * @typeParam C - the conclusions of the rule set's vocabulary (default: {@link RuleConclusion})
+ * @typeParam G - its grounds (default: {@link Ground})
  */
-export interface Trace {
+export interface Trace<C extends string = RuleConclusion, G extends string = Ground> {
   /** {@link TRACE_VERSION}. */
   readonly version: typeof TRACE_VERSION;
   /** The rule set that ran. */
@@ -261,7 +269,7 @@ export interface Trace {
   /** The evaluation date, as precise as it was given (`2021`, `2021-08`, `2021-08-20`). */
   readonly date: PartialDate;
   /** The answer (as in the result). */
-  readonly conclusion: ResultConclusion;
+  readonly conclusion: C | "undetermined" | "conflict";
   /** Every fact the in-force rules read, by name. */
   readonly facts: readonly TraceFact[];
   /** Every parameter they read, by name. */
@@ -269,9 +277,10 @@ export interface Trace {
   /** Every named condition, in declaration order. */
   readonly conditions: readonly TraceCondition[];
   /** Every rule, in rule-set order. */
-  readonly rules: readonly TraceRule[];
+  readonly rules: readonly TraceRule<C, G>[];
 }
 
+const NameSchema = z.string().min(1);
 const JsonFactValueSchema = z.union([z.boolean(), z.string(), z.array(z.string())]);
 const TraceResultSchema = z.union([z.boolean(), z.literal("unknown")]);
 
@@ -311,7 +320,9 @@ const TraceNodeSchema: z.ZodType<TraceNode> = z.lazy(() =>
 /**
  * zod schema of a stored {@link Trace} (version {@link TRACE_VERSION}), to
  * check one read back from JSON. A version-1 trace is refused: its version
- * tag tells it apart (see {@link TRACE_VERSION} for what changed).
+ * tag tells it apart (see {@link TRACE_VERSION} for what changed). The
+ * conclusions and grounds are those of the rule set that ran, whatever its
+ * vocabulary, so they are typed as plain strings.
  *
  * @example
  * ```ts
@@ -329,7 +340,7 @@ export const TraceSchema = z.strictObject({
     inForce: z.union([z.literal(true), z.literal("uncertain")]),
   }),
   date: PartialDateSchema,
-  conclusion: z.enum([...CONCLUSIONS, "conflict"]),
+  conclusion: NameSchema,
   facts: z.array(
     z.strictObject({
       name: z.string(),
@@ -373,8 +384,8 @@ export const TraceSchema = z.strictObject({
       title: LocalizedTextSchema.optional(),
       status: z.enum(RULE_STATUSES),
       inForce: z.union([z.boolean(), z.literal("uncertain")]),
-      conclusion: z.enum(RULE_CONCLUSIONS),
-      ground: z.enum(GROUNDS).optional(),
+      conclusion: NameSchema,
+      ground: NameSchema.optional(),
       exceptionTo: z.array(z.string()),
       overriddenBy: z.array(z.string()),
       inForceFrom: CalendarDateSchema.optional(),
@@ -383,4 +394,4 @@ export const TraceSchema = z.strictObject({
       when: TraceNodeSchema,
     }),
   ),
-}) as unknown as z.ZodType<Trace>;
+}) as unknown as z.ZodType<Trace<string, string>>;
