@@ -1,6 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { dayText, firstDayOf, lastDayOf, levelOf, rankOf } from "../../src/corpus/build.js";
+import { levelOf, rankOf } from "../../src/corpus/codes.js";
+import { dayText } from "../../src/corpus/dayText.js";
+import { daySpanOf } from "../../src/corpus/lifespan.js";
 import { ADMIN_LEVELS, INSTRUMENT_RANKS } from "../../src/documents/schema.js";
 import { dayBounds, formatDayNumber, type PartialDate } from "../../src/dates/partialDate.js";
 
@@ -12,9 +14,8 @@ const day = fc
 const partial = fc.tuple(day, fc.constantFrom(4, 7, 10)).map(([d, len]) => d.slice(0, len) as PartialDate);
 
 describe("the corpus build's date helpers", () => {
-  test.prop([partial], { numRuns: 500 })("firstDayOf and lastDayOf give dayBounds", (date) => {
-    const first = firstDayOf(date);
-    expect([first, lastDayOf(date, first)]).toEqual(dayBounds(date));
+  test.prop([partial], { numRuns: 500 })("daySpanOf gives dayBounds", (date) => {
+    expect(daySpanOf(date)).toEqual(dayBounds(date));
   });
 
   test.prop([partial], { numRuns: 500 })("dayText gives the formatted day, month or year, from the cache or not", (date) => {
@@ -26,11 +27,11 @@ describe("the corpus build's date helpers", () => {
   });
 
   it("reads the reference case's dates: 2017-09 (清府办〔2017〕59号) is 2017-09-01 … 2017-09-30, 2016 a whole leap year", () => {
-    const september = firstDayOf("2017-09");
+    const [september, endOfSeptember] = daySpanOf("2017-09");
     expect(dayText(september)).toBe("2017-09-01");
-    expect(dayText(lastDayOf("2017-09", september))).toBe("2017-09-30");
-    const year = firstDayOf("2016");
-    expect(lastDayOf("2016", year) - year).toBe(365);
+    expect(dayText(endOfSeptember)).toBe("2017-09-30");
+    const [year, endOfYear] = daySpanOf("2016");
+    expect(endOfYear - year).toBe(365);
     expect(dayText(year, 4)).toBe("2016");
     expect(dayText(september, 7)).toBe("2017-09");
   });
