@@ -69,6 +69,17 @@ describe("the corpus's fast document check, against PolicyDocumentSchema", () =>
     expect(isCertainlyValidDocument(value)).toBe(true);
   });
 
+  test("leaves to zod what the differential test found slipping through: hidden keys, undefined keys, null prototypes", () => {
+    const [first] = qingyuanDocuments;
+    const hidden = <T extends object>(o: T, key: string, value: unknown): T => Object.defineProperty(o, key, { value, enumerable: false });
+    // zod refuses these (a key it reads but for…in does not see; an unknown key) …
+    const refused = [{ ...first, validityPeriod: hidden({ months: 1 }, "years", 101) }, hidden({ ...first, extra: 1 }, "registrationNumber", "HFGS-2022-7")];
+    // … and outputs these differently (a null prototype; a key set to undefined, kept by zod; a hidden key made visible).
+    const reshaped = [Object.assign(Object.create(null) as object, first), hidden({ ...first, registrationNumber: undefined }, "jurisdiction", "guangdong")];
+    for (const value of refused) expect([PolicyDocumentSchema.safeParse(value).success, isCertainlyValidDocument(value)]).toEqual([false, false]);
+    for (const value of reshaped) expect([PolicyDocumentSchema.safeParse(value).success, isCertainlyValidDocument(value)]).toEqual([true, false]);
+  });
+
   test("takes the reference case's documents, and leaves unusual objects to zod", () => {
     for (const d of qingyuanDocuments) expect(isCertainlyValidDocument(d), d.id).toBe(true);
     const [first] = qingyuanDocuments;

@@ -103,6 +103,24 @@ describe("the evaluation record's fast path, against EvaluationSchema", () => {
     expect(seen.rejected).toBeGreaterThan(1000);
   });
 
+  test("leaves to zod what the differential test found slipping through: keys hidden from enumeration", () => {
+    const plain = { subject: "qfb-2017-59", evaluatedOn: "2021" };
+    const hidden = <T extends object>(o: T, key: string, value: unknown): T => Object.defineProperty(o, key, { value, enumerable: false });
+    const refused = [
+      hidden({ ...plain }, "measures", 5),
+      { ...plain, findings: [hidden({ criterion: "impact", rating: "met" }, "evidence", 5)] },
+      { ...plain, conflicts: [{ superior: hidden({ document: "国办发〔2016〕13号" }, "article", 5), description: "限制迁入" }] },
+      { ...plain, recommendation: hidden({ conclusion: "continue" }, "quote", 5) },
+      { ...plain, endingGrounds: [hidden({ ground: "taskCompleted" }, "evidence", 5)] },
+    ];
+    for (const value of refused) expect([EvaluationSchema.safeParse(value).success, fastEvaluation(value)]).toEqual([false, undefined]);
+    // zod reads a hidden key, and outputs it: the fast path, which would not, defers.
+    const withBody = hidden({ ...plain }, "evaluatingBody", "清远市公安局");
+    expect(EvaluationSchema.parse(withBody).evaluatingBody).toBe("清远市公安局");
+    expect(fastEvaluation(withBody)).toBeUndefined();
+    expect(fastEvaluation(plain)).toStrictEqual(plain);
+  });
+
   test.prop([fastShaped], { numRuns: 500 })("takes every ordinary valid record without asking zod", (value) => {
     expect(fastEvaluation(value)).toStrictEqual(EvaluationSchema.parse(value));
   });
