@@ -216,15 +216,19 @@ export function isPlainData(value: unknown): boolean {
 /**
  * A plain copy of `value`'s own enumerable data (string keys, and the
  * elements of arrays, holes kept): what JSON, zod and the library read of it.
+ * Without `withUndefined`, keys whose value is `undefined` are left out.
  */
-export function ownData(value: unknown): unknown {
+export function ownData(value: unknown, options: { readonly withUndefined: boolean } = { withUndefined: true }): unknown {
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) if (Object.hasOwn(value, i)) out[i] = ownData(value[i]);
+    for (let i = 0; i < value.length; i++) if (Object.hasOwn(value, i)) out[i] = ownData(value[i], options);
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = ownData((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value)) {
+    const x = (value as Record<string, unknown>)[key];
+    if (x !== undefined || options.withUndefined) out[key] = ownData(x, options);
+  }
   return out;
 }
