@@ -62,6 +62,16 @@ export function isNonBlankText(value: unknown): value is string {
 }
 
 /**
+ * An ordinary object: its prototype is Object.prototype, as for every output
+ * of a zod object schema. The fast validators take nothing else (a class
+ * instance, a null-prototype object, an array are left to zod).
+ * @internal
+ */
+export function isOrdinaryObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/**
  * The same issue at another path (its code, messages, severity and params
  * kept): for issues of a part re-reported at the part's place in the whole.
  * @internal

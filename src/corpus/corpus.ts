@@ -9,7 +9,12 @@ import { PolicyEvalError, type PolicyEvalIssue, type SafeResult } from "../error
 import { safeParseDocumentNumber, type DocumentNumber } from "../documents/documentNumber.js";
 import type { PolicyDocument, RelationType } from "../documents/schema.js";
 import { GUANGDONG_VALIDITY_POLICY, type ValidityPolicy } from "../documents/validityPolicy.js";
-import { buildCorpusState, CORPUS_FORMAT, dayRange, displayName, numberAt, REL_NAMES, unknownDocumentIssue, type CorpusState } from "./build.js";
+import { buildCorpusState } from "./build.js";
+import { REL_NAMES } from "./codes.js";
+import { dayRange } from "./dayText.js";
+import { unknownDocumentIssue } from "./issues.js";
+import { displayName, numberAt, type CorpusState } from "./state.js";
+import { CORPUS_FORMAT } from "./validate.js";
 import { dueOf, listDue, type DueForEvaluationOptions, type DueItem } from "./due.js";
 import { computeImpact, type ImpactQuery, type ImpactResult } from "./impact.js";
 import { computeStatus, type StatusAnswer } from "./status.js";

@@ -11,7 +11,10 @@ import { dayBounds, formatDayNumber, type DateRange, type PartialDate, type TriS
 import type { LocalizedMessage } from "../errors.js";
 import type { DocumentStatus, PolicyDocument } from "../documents/schema.js";
 import type { LegalBasis, ValidityPolicy } from "../documents/validityPolicy.js";
-import { dayRange, dayText, displayName, endSourceAt, EVALUATED, firstDayOf, GOVERNED, lastDayOf, REL, startSourceAt, type CorpusState } from "./build.js";
+import { EVALUATED, GOVERNED, REL } from "./codes.js";
+import { dayRange, dayText } from "./dayText.js";
+import { daySpanOf } from "./lifespan.js";
+import { displayName, endSourceAt, startSourceAt, type CorpusState } from "./state.js";
 import { computeStatus, quickStatus } from "./status.js";
 
 /** Which rule set the due date. */
@@ -127,7 +130,7 @@ function shiftDay(day: number, months: number): number {
 function dueLo(state: CorpusState, k: number): number {
   const evaluation = state.policy.evaluation;
   if (state.endSourceCode[k] !== 0) return shiftDay(state.endLo[k]!, -evaluation.monthsBeforeExpiry);
-  const lo = (state.governed[k]! & EVALUATED) === 0 ? state.bornLo[k]! : firstDayOf(state.documents[k]!.lastEvaluatedOn!);
+  const lo = (state.governed[k]! & EVALUATED) === 0 ? state.bornLo[k]! : daySpanOf(state.documents[k]!.lastEvaluatedOn!)[0];
   return shiftDay(lo, evaluation.periodicYears * 12);
 }
 
@@ -154,8 +157,9 @@ function computeDue(state: CorpusState, k: number, doc: PolicyDocument = state.d
   if (doc.lastEvaluatedOn !== undefined) {
     field = "lastEvaluatedOn";
     baseDate = doc.lastEvaluatedOn;
-    baseLo = firstDayOf(baseDate);
-    baseHi = lastDayOf(baseDate, baseLo);
+    const span = daySpanOf(baseDate);
+    baseLo = span[0];
+    baseHi = span[1];
   } else {
     baseLo = state.bornLo[k]!;
     baseHi = state.bornHi[k]!;

@@ -6,6 +6,7 @@
  * @module
  * @internal
  */
+import { filled } from "./arrays.js";
 
 /** Adjacency in compressed sparse row form: the edges of node v are `targets[start[v] .. start[v + 1])`. */
 export interface Adjacency {
@@ -118,4 +119,19 @@ export function cycleIn(component: readonly number[], adj: Adjacency): number[] 
   path.push(s);
   // path is s, found, …, s walking backwards; reverse the middle to follow edge direction.
   return [s, ...path.slice(1, -1).reverse(), s];
+}
+
+/**
+ * CSR adjacency from edge lists (edge e runs from `from[e]` to `to[e]`),
+ * each node's edges in list order: a stable counting sort by source.
+ * @internal
+ */
+export function csr(n: number, from: readonly number[], to: readonly number[]): Adjacency {
+  const start = filled(n + 1, 0);
+  for (let e = 0; e < from.length; e++) start[from[e]! + 1]! += 1;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const next = start.slice(0, n);
+  const targets = filled(from.length, 0);
+  for (let e = 0; e < from.length; e++) targets[next[from[e]!]!++] = to[e]!;
+  return { start, targets };
 }

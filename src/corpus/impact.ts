@@ -11,7 +11,9 @@ import { dayBounds, partialDateIssues, type PartialDate, type TriState } from ".
 import { createIssue, PolicyEvalError, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
 import type { DocumentStatus, RelationType } from "../documents/schema.js";
 import type { LegalBasis } from "../documents/validityPolicy.js";
-import { displayName, REL_NAMES, unknownDocumentIssue, type CorpusState } from "./build.js";
+import { REL_NAMES } from "./codes.js";
+import { unknownDocumentIssue } from "./issues.js";
+import { displayName, type CorpusState } from "./state.js";
 import { computeStatus } from "./status.js";
 
 /** The kinds of change {@link ImpactQuery} describes. */

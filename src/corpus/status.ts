@@ -10,7 +10,9 @@ import type { LocalizedMessage } from "../errors.js";
 import { fromDayNumber } from "../dates/calendar.js";
 import type { DateRange, PartialDate, TriState } from "../dates/partialDate.js";
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus } from "../documents/schema.js";
-import { dayRange, displayName, endSourceAt, REL, startSourceAt, type CorpusState, type StartSource } from "./build.js";
+import { REL, type StartSource } from "./codes.js";
+import { dayRange } from "./dayText.js";
+import { displayName, endSourceAt, startSourceAt, type CorpusState } from "./state.js";
 
 /** What happened to a document, or is known about it, that bears on its status. */
 export type StatusEventKind =

@@ -201,8 +201,10 @@ export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 export type PolicyDocumentInput = z.input<typeof PolicyDocumentSchema>;
 
 /**
- * 时效性 — the status of a document on a date (DESIGN.md §2). "Amended"
- * (已修改) is not a status but a flag on the answer.
+ * 时效性 — the status of a document on a date, computed for that date
+ * (`corpus.statusAt`), never stored: `expired` covers a validity that ended
+ * and a declaration of expiry. "Amended" (已修改) is not a status but a flag
+ * on the answer.
  */
 export const DOCUMENT_STATUSES = ["not_yet_in_force", "in_force", "partially_in_force", "expired", "repealed"] as const;
 

@@ -6,15 +6,15 @@
  * @module
  */
 import { safeCreateCorpus, type Corpus } from "../corpus/index.js";
-import { isPartialDate } from "../dates/partialDate.js";
 import { createIssue, PolicyEvalError, type PolicyEvalIssue, type SafeResult } from "../errors.js";
 import { safeParseIndicators, safeParseObservations, type Indicator, type Observation } from "../indicators/schemas.js";
 import { isQuantity } from "../quantities/quantity.js";
-import { RULE_CONCLUSIONS, runRules, safeValidateRuleSet, validateRuleSet, type CompiledRuleSet, type Facts, type RulesResult } from "../rules/index.js";
-import { isNonBlankText, issueAt, safeParseSchema } from "../schema-issues.js";
+import { runRules, safeValidateRuleSet, validateRuleSet, type CompiledRuleSet, type Facts, type RulesResult } from "../rules/index.js";
+import { issueAt, safeParseSchema } from "../schema-issues.js";
 import { deriveFactsOnly, EVALUATION_FACTS } from "./facts.js";
+import { fastEvaluation } from "./fastEvaluation.js";
 import { GUANGDONG_RULE_SET } from "./guangdongRules.js";
-import { CRITERIA, ENDING_GROUNDS, EvaluationSchema, RATINGS, toCriterion, type Criterion, type Evaluation } from "./schema.js";
+import { EvaluationSchema, type Evaluation } from "./schema.js";
 
 /** What {@link evaluate} needs. */
 export interface EvaluateInput {
@@ -195,188 +195,4 @@ function valueOrIssues<T>(result: SafeResult<T>, head: string, issues: PolicyEva
   if (result.success) return result.data;
   for (const issue of result.error.issues) if (!errorsOnly || issue.severity === "error") issues.push(issueAt(issue, [head, ...issue.path]));
   return undefined;
-}
-
-
-// ---------------------------------------------------------------------------
-// A conservative fast path in front of EvaluationSchema: a batch evaluates
-// 100k records, and zod spends more on each than the rules do. It accepts
-// only records it can prove valid — the usual keys, each checked as the
-// schema would — and builds the very output zod would (a fresh copy, keys in
-// the schema's order, criteria aliases resolved). Anything else (another key,
-// evidence, a key present with `undefined`, a class instance, any doubt) is
-// left to zod, which stays the only source of issues and messages. A
-// property test keeps the two in step.
-
-const RATING_SET: ReadonlySet<string> = new Set(RATINGS);
-const GROUND_SET: ReadonlySet<string> = new Set(ENDING_GROUNDS);
-const CONCLUSION_SET: ReadonlySet<string> = new Set(RULE_CONCLUSIONS);
-
-/** An ordinary object (zod keeps a null prototype in its output, so those are left to it). */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-type Finding = NonNullable<Evaluation["findings"]>[number];
-type Conflict = NonNullable<Evaluation["conflicts"]>[number];
-type Ending = NonNullable<Evaluation["endingGrounds"]>[number];
-
-function fastFindings(value: unknown): Finding[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  // Sized once: an array grown by push from empty reserves room for 17.
-  const out = new Array<Finding>(value.length);
-  let seen = 0;
-  for (let i = 0; i < value.length; i++) {
-    const f: unknown = value[i];
-    if (!isPlainObject(f)) return undefined;
-    let criterion: Criterion | undefined;
-    let rating: string | undefined;
-    for (const key in f) {
-      if (key === "criterion") {
-        const name = f[key];
-        // Read as the schema reads it (ours or an alias).
-        criterion = typeof name === "string" ? toCriterion(name) : undefined;
-      }
-      else if (key === "rating") rating = f[key] as string;
-      else return undefined; // evidence, or an unknown key: zod decides
-    }
-    if (criterion === undefined || typeof rating !== "string" || !RATING_SET.has(rating)) return undefined;
-    // A second finding on one criterion is an issue zod reports.
-    const bit = 1 << CRITERIA.indexOf(criterion);
-    if ((seen & bit) !== 0) return undefined;
-    seen |= bit;
-    out[i] = { criterion, rating: rating as Finding["rating"] };
-  }
-  return out;
-}
-
-function fastConflicts(value: unknown): Conflict[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const out = new Array<Conflict>(value.length);
-  for (let i = 0; i < value.length; i++) {
-    const c: unknown = value[i];
-    if (!isPlainObject(c)) return undefined;
-    let provision: string | undefined;
-    let superior: Conflict["superior"] | undefined;
-    let description: string | undefined;
-    for (const key in c) {
-      const x = c[key];
-      if (key === "provision" && isNonBlankText(x)) provision = x;
-      else if (key === "description" && isNonBlankText(x)) description = x;
-      else if (key === "superior" && isPlainObject(x)) {
-        let document: string | undefined;
-        let article: string | undefined;
-        for (const k in x) {
-          const y = x[k];
-          if (k === "document" && isNonBlankText(y)) document = y;
-          else if (k === "article" && isNonBlankText(y)) article = y;
-          else return undefined;
-        }
-        if (document === undefined) return undefined;
-        superior = article === undefined ? { document } : { document, article };
-      } else return undefined;
-    }
-    if (superior === undefined || description === undefined) return undefined;
-    out[i] = provision === undefined ? { superior, description } : { provision, superior, description };
-  }
-  return out;
-}
-
-function fastEndingGrounds(value: unknown): Ending[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const out = new Array<Ending>(value.length);
-  for (let i = 0; i < value.length; i++) {
-    const g: unknown = value[i];
-    if (!isPlainObject(g)) return undefined;
-    let ground: unknown;
-    for (const key in g) {
-      if (key !== "ground") return undefined; // evidence, or an unknown key: zod decides
-      ground = g[key];
-    }
-    if (typeof ground !== "string" || !GROUND_SET.has(ground)) return undefined;
-    out[i] = { ground: ground as Ending["ground"] };
-  }
-  return out;
-}
-
-function fastRecommendation(value: unknown): Evaluation["recommendation"] {
-  if (!isPlainObject(value)) return undefined;
-  let conclusion: unknown;
-  let quote: string | undefined;
-  for (const key in value) {
-    const x = value[key];
-    if (key === "conclusion") conclusion = x;
-    else if (key === "quote" && isNonBlankText(x)) quote = x;
-    else return undefined;
-  }
-  if (typeof conclusion !== "string" || !CONCLUSION_SET.has(conclusion)) return undefined;
-  const c = conclusion as NonNullable<Evaluation["recommendation"]>["conclusion"];
-  return quote === undefined ? { conclusion: c } : { conclusion: c, quote };
-}
-
-/**
- * The output `EvaluationSchema` would give for `value` when the fast path
- * can prove it valid; `undefined` means zod must decide.
- * @internal
- */
-export function fastEvaluation(value: unknown): Evaluation | undefined {
-  if (!isPlainObject(value)) return undefined;
-  let subject: string | undefined;
-  let evaluatedOn: Evaluation["evaluatedOn"] | undefined;
-  let evaluatingBody: string | undefined;
-  let asWritten: string | undefined;
-  let findings: Finding[] | undefined;
-  let conflicts: Conflict[] | undefined;
-  let endingGrounds: Ending[] | undefined;
-  let recommendation: Evaluation["recommendation"];
-  // One pass over the keys present; an unknown key (or one the fast path does not read) ends it.
-  for (const key in value) {
-    const x = value[key];
-    switch (key) {
-      case "subject":
-        if (!isNonBlankText(x)) return undefined;
-        subject = x;
-        break;
-      case "evaluatedOn":
-        if (!isPartialDate(x)) return undefined;
-        evaluatedOn = x;
-        break;
-      case "evaluatingBody":
-        if (!isNonBlankText(x)) return undefined;
-        evaluatingBody = x;
-        break;
-      case "evaluatingBodyAsWritten":
-        if (!isNonBlankText(x)) return undefined;
-        asWritten = x;
-        break;
-      case "findings":
-        findings = fastFindings(x);
-        if (findings === undefined) return undefined;
-        break;
-      case "conflicts":
-        conflicts = fastConflicts(x);
-        if (conflicts === undefined) return undefined;
-        break;
-      case "endingGrounds":
-        endingGrounds = fastEndingGrounds(x);
-        if (endingGrounds === undefined) return undefined;
-        break;
-      case "recommendation":
-        recommendation = fastRecommendation(x);
-        if (recommendation === undefined) return undefined;
-        break;
-      default:
-        return undefined;
-    }
-  }
-  if (subject === undefined || evaluatedOn === undefined) return undefined;
-  // The schema's key order, as zod builds its output.
-  const out: { -readonly [K in keyof Evaluation]: Evaluation[K] } = { subject, evaluatedOn };
-  if (evaluatingBody !== undefined) out.evaluatingBody = evaluatingBody;
-  if (asWritten !== undefined) out.evaluatingBodyAsWritten = asWritten;
-  if (findings !== undefined) out.findings = findings;
-  if (conflicts !== undefined) out.conflicts = conflicts;
-  if (endingGrounds !== undefined) out.endingGrounds = endingGrounds;
-  if (recommendation !== undefined) out.recommendation = recommendation;
-  return out;
 }

@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { PolicyEvalError } from "../../src/errors.js";
+import { canonicalDocumentYear } from "../../src/documents/canonicalDocumentNumber.js";
 import {
-  canonicalDocumentYear,
   documentNumberKey,
   formatDocumentNumber,
   parseDocumentNumber,

@@ -57,11 +57,11 @@ describe("the corpus's fast validation path", () => {
       instrumentRank: fc.constantFrom("law", "rules", "normativeDocument"),
       isNormative: fc.boolean(),
       adoptedOn: fc.constantFrom("2017", "2017-09", "2024-02-29"),
-      validityPeriod: fc.record({ years: fc.integer({ min: 0, max: 100 }) }),
+      validityPeriod: fc.record({ years: fc.integer({ min: 0, max: 100 }) }, { noNullPrototype: true }),
       coIssuers: fc.array(fc.constantFrom("广东省公安厅"), { maxLength: 2 }),
-      relations: fc.array(fc.record({ type: fc.constantFrom("implements", "repeals"), target: fc.constantFrom("b", "c"), on: fc.constantFrom("2020", "2020-01-31") }, { requiredKeys: ["type", "target"] }), { maxLength: 3 }),
+      relations: fc.array(fc.record({ type: fc.constantFrom("implements", "repeals"), target: fc.constantFrom("b", "c"), on: fc.constantFrom("2020", "2020-01-31") }, { requiredKeys: ["type", "target"], noNullPrototype: true }), { maxLength: 3 }),
     },
-    { requiredKeys: ["id", "title", "adminLevel", "instrumentRank", "isNormative"] },
+    { requiredKeys: ["id", "title", "adminLevel", "instrumentRank", "isNormative"], noNullPrototype: true },
   );
 
   test.prop([validDocument], { numRuns: 300 })("accepts valid documents without asking zod", (value) => {

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { fastEvaluation } from "../../src/evaluation/evaluate.js";
+import { fastEvaluation } from "../../src/evaluation/fastEvaluation.js";
 import { evaluate, EvaluationSchema } from "../../src/index.js";
 import { qingyuanDocuments, qingyuanEvaluation } from "../../src/examples/index.js";
 
