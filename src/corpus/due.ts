@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { spanBefore } from "../dates/daySpan.js";
+import { fromTriCode } from "../dates/triState.js";
 import { addMonthsToDay, fromDayNumber } from "../dates/calendar.js";
 import { dayBounds, formatDayNumber, type DateRange, type PartialDate, type TriState } from "../dates/partialDate.js";
 import type { LocalizedMessage } from "../errors.js";
@@ -13,7 +15,7 @@ import type { DocumentStatus, PolicyDocument } from "../documents/schema.js";
 import type { LegalBasis, ValidityPolicy } from "../documents/validityPolicy.js";
 import { EVALUATED, GOVERNED, REL } from "./codes.js";
 import { dayRange, dayText } from "./dayText.js";
-import { daySpanOf } from "./lifespan.js";
+import { daySpanOf } from "../dates/daySpan.js";
 import { displayName, endSourceAt, startSourceAt, type CorpusState } from "./state.js";
 import { computeStatus, quickStatus } from "./status.js";
 
@@ -250,7 +252,8 @@ class DueItemRecord implements DueItem {
           : undefined
         : shiftedDate(due.baseDate, due.lo, due.rule === "beforeExpiry" ? -monthsBeforeExpiry : periodicYears * 12);
     this.dueRange = dayRange(due.lo, due.hi);
-    this.overdue = Number.isNaN(due.lo) ? "uncertain" : due.hi < d0 ? true : due.lo >= d1 ? false : "uncertain";
+    // Overdue when every day it may be due on is before every day of the query (NaN: unknown).
+    this.overdue = fromTriCode(spanBefore(due.lo, due.hi, d0, d1));
     this.countedFrom = { field: due.field, date: due.baseDate, range: dayRange(due.baseLo, due.baseHi) };
     const quick = quickStatus(state, k, d0, d1);
     if (quick === undefined) {

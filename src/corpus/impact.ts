@@ -7,6 +7,8 @@
  *
  * @module
  */
+import { spanBefore } from "../dates/daySpan.js";
+import { fromTriCode } from "../dates/triState.js";
 import { dayBounds, partialDateIssues, type PartialDate, type TriState } from "../dates/partialDate.js";
 import { createIssue, PolicyEvalError, type LocalizedMessage, type PolicyEvalIssue } from "../errors.js";
 import type { DocumentStatus, RelationType } from "../documents/schema.js";
@@ -208,7 +210,8 @@ export function computeImpact(state: CorpusState, query: ImpactQuery): ImpactRes
     const status = computeStatus(state, k, query.on, d0, d1);
     const bornLo = state.bornLo[k]!;
     const bornHi = state.bornHi[k]!;
-    const adoptedAfterChange: TriState = Number.isNaN(bornLo) ? "uncertain" : bornLo > d1 ? true : bornHi <= d0 ? false : "uncertain";
+    // After the change: every day the document may have been adopted on is after every day the change may be on.
+    const adoptedAfterChange = fromTriCode(spanBefore(d0, d1, bornLo, bornHi));
     affected.push(new ImpactedRecord(walk, k, depth[k]!, status.status, adoptedAfterChange));
   }
   return { change: query, affected, basis: CLEANUP_BASIS };

@@ -15,48 +15,13 @@
  * @module
  * @internal
  */
-import { addMonthsToDay, daysInMonth, isLeapYear, toDayNumber } from "../dates/calendar.js";
+import { addMonthsToDay, toDayNumber } from "../dates/calendar.js";
+import { daySpanOf } from "../dates/daySpan.js";
 import type { PolicyDocument } from "../documents/schema.js";
 import { durationMonths, validityClassOf, type ValidityPolicy } from "../documents/validityPolicy.js";
 import { sized } from "./arrays.js";
 import { END, START } from "./codes.js";
 import { STEP, validityBeforeStartIssue, validityExceedsMaximumWarning, type Findings } from "./issues.js";
-
-/** The first and last day a partial date may stand for, as day numbers. @internal */
-export type DaySpan = readonly [first: number, last: number];
-
-/** The text lengths of the three precisions of a partial date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`. */
-const YEAR_TEXT = 4;
-const MONTH_TEXT = 7;
-const CHAR_ZERO = 48;
-
-/** The number written with `count` ASCII digits from `from`. */
-function digitsAt(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) value = value * 10 + text.charCodeAt(i) - CHAR_ZERO;
-  return value;
-}
-
-/**
- * The span of days a valid partial date stands for (as dayBounds in
- * dates/partialDate.ts, which it must equal: a test checks), read by hand:
- * the build decodes a million dates, already validated by the schema.
- * @internal
- */
-export function daySpanOf(date: string): DaySpan {
-  const year = digitsAt(date, 0, 4);
-  if (date.length === YEAR_TEXT) {
-    const first = toDayNumber(year, 1, 1);
-    return [first, first + (isLeapYear(year) ? 365 : 364)];
-  }
-  const month = digitsAt(date, 5, 2);
-  if (date.length === MONTH_TEXT) {
-    const first = toDayNumber(year, month, 1);
-    return [first, first + daysInMonth(year, month) - 1];
-  }
-  const day = toDayNumber(year, month, digitsAt(date, 8, 2));
-  return [day, day];
-}
 
 /** Per document: the day spans of its start, adoption and validity end, and where start and end came from. @internal */
 export class Lifespans {

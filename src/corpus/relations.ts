@@ -16,7 +16,7 @@ import { filled, grown, sized } from "./arrays.js";
 import { isHierarchyCode, REL, REL_NAMES, RELATION_INFO, relationInfo } from "./codes.js";
 import type { Adjacency } from "./graph.js";
 import { parentLowerLevelWarning, parentLowerRankWarning, relationBeforeDocumentIssue, relationBeforeTargetIssue, selfRelationIssue, unknownReferenceIssue } from "./issues.js";
-import { daySpanOf } from "./lifespan.js";
+import { daySpanOf } from "../dates/daySpan.js";
 import type { Standing } from "./standing.js";
 import { fingerprint, type StringTable } from "./stringTable.js";
 import type { KeptDocuments } from "./validate.js";

@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { spanOnOrBefore } from "../dates/daySpan.js";
+import { TRI_FALSE, TRI_TRUE, TRI_UNCERTAIN, type TriCode } from "../dates/triState.js";
 import type { LocalizedMessage } from "../errors.js";
 import { fromDayNumber } from "../dates/calendar.js";
 import type { DateRange, PartialDate, TriState } from "../dates/partialDate.js";
@@ -104,19 +106,16 @@ const ONLY: Readonly<Record<DocumentStatus, readonly DocumentStatus[]>> = Object
   repealed: Object.freeze(["repealed"] as const),
 });
 
-/** yes = certainly happened by the queried span, no = certainly not, maybe otherwise. */
-type Happened = 0 | 1 | 2;
-const NO: Happened = 0;
-const YES: Happened = 1;
-const MAYBE: Happened = 2;
-
-/** An event that takes effect on day [lo, hi], asked about the span [d0, d1]. */
-function happened(lo: number, hi: number, d0: number, d1: number): Happened {
-  if (Number.isNaN(lo)) return MAYBE; // date unknown
-  if (hi <= d0) return YES;
-  if (lo > d1) return NO;
-  return MAYBE;
-}
+/**
+ * Whether an event that takes effect on a day of [lo, hi] has happened by
+ * every day of the queried span [d0, d1]: certainly, certainly not, or
+ * uncertain (also when its date is unknown: NaN).
+ */
+const happened = spanOnOrBefore;
+type Happened = TriCode;
+const NO = TRI_FALSE;
+const YES = TRI_TRUE;
+const MAYBE = TRI_UNCERTAIN;
 
 /**
  * The start of a document as an event. Its day span is formatted on first

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { triAll, triAny, type TriState } from "../dates/triState.js";
 import type { Corpus, ParentStatus, StatusAnswer, StatusEvent } from "../corpus/index.js";
 import type { DateRange, PartialDate } from "../dates/partialDate.js";
 import { DOCUMENT_STATUSES } from "../documents/schema.js";
@@ -112,14 +113,14 @@ export interface IndicatorData {
   readonly observations: readonly Observation[];
 }
 
-type Tri = boolean | "uncertain";
+type Tri = TriState;
 
 function and2(a: Tri, b: Tri): Tri {
-  return a === false || b === false ? false : a === "uncertain" || b === "uncertain" ? "uncertain" : true;
+  return triAll([a, b]);
 }
 
 function or2(a: Tri, b: Tri): Tri {
-  return a === true || b === true ? true : a === "uncertain" || b === "uncertain" ? "uncertain" : false;
+  return triAny([a, b]);
 }
 
 function fact(value: FactValue["value"], explanation?: LocalizedMessage, cites?: readonly string[]): FactValue {

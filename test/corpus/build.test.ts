@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { END, END_SOURCES, isHierarchyCode, isLifecycleCode, levelOf, rankOf, REL, REL_NAMES, RELATION_INFO, relationInfo, START, START_SOURCES } from "../../src/corpus/codes.js";
 import { dayText } from "../../src/corpus/dayText.js";
-import { daySpanOf } from "../../src/corpus/lifespan.js";
+import { daySpanOf } from "../../src/dates/daySpan.js";
 import { ADMIN_LEVELS, HIERARCHY_RELATIONS, INSTRUMENT_RANKS, LIFECYCLE_RELATIONS, RELATION_TYPES } from "../../src/documents/schema.js";
 import { dayBounds, formatDayNumber, type PartialDate } from "../../src/dates/partialDate.js";
 
